@@ -1,0 +1,124 @@
+package dev.zmq;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A typed socket option, set with {@link ZmqSocket#set(SocketOption, Object)} and read with
+ * {@link ZmqSocket#get(SocketOption)}. Names and meanings follow libzmq's {@code ZMQ_*} options.
+ *
+ * <p>Instances are immutable constants. Setting a value the option does not accept throws {@link ZmqException}
+ * with {@link ErrorCode#EINVAL}. Options are read when a connection is made: changing one affects connections made
+ * afterwards, as in libzmq.
+ *
+ * @param <T> the value type
+ */
+public final class SocketOption<T> {
+
+    private static final List<SocketOption<?>> ALL = new ArrayList<>();
+    private static final Duration INFINITE = Duration.ofMillis(-1);
+
+    /** Messages queued per peer for sending before the HWM rule applies; 0 means no limit. Default 1000. */
+    public static final SocketOption<Integer> SNDHWM = intOption("SNDHWM", 1000, v -> v >= 0);
+    /** Messages queued per peer after receiving before reading stops; 0 means no limit. Default 1000. */
+    public static final SocketOption<Integer> RCVHWM = intOption("RCVHWM", 1000, v -> v >= 0);
+    /** How long {@code close()} keeps trying to deliver queued messages; negative means forever. Default 30 s. */
+    public static final SocketOption<Duration> LINGER = durationOption("LINGER", Duration.ofSeconds(30), true);
+    /** How long a blocking send waits; negative means forever (default). */
+    public static final SocketOption<Duration> SNDTIMEO = durationOption("SNDTIMEO", INFINITE, true);
+    /** How long a blocking receive waits; negative means forever (default). */
+    public static final SocketOption<Duration> RCVTIMEO = durationOption("RCVTIMEO", INFINITE, true);
+    /** First wait before reconnecting a lost connection. Default 100 ms. */
+    public static final SocketOption<Duration> RECONNECT_IVL = durationOption("RECONNECT_IVL", Duration.ofMillis(100), false);
+    /** Upper bound for the doubling reconnect wait; zero means no doubling (default). */
+    public static final SocketOption<Duration> RECONNECT_IVL_MAX = durationOption("RECONNECT_IVL_MAX", Duration.ZERO, false);
+    /** Interval between PINGs on an idle-or-not connection; zero disables heartbeats (default). */
+    public static final SocketOption<Duration> HEARTBEAT_IVL = durationOption("HEARTBEAT_IVL", Duration.ZERO, false);
+    /** Time-to-live announced in our PINGs: the peer drops us after this long without traffic; zero for none. */
+    public static final SocketOption<Duration> HEARTBEAT_TTL = durationOption("HEARTBEAT_TTL", Duration.ZERO, false);
+    /** How long to wait for any traffic after a PING before dropping the peer; zero means HEARTBEAT_IVL. */
+    public static final SocketOption<Duration> HEARTBEAT_TIMEOUT = durationOption("HEARTBEAT_TIMEOUT", Duration.ZERO, false);
+    /** How long a new connection may take to finish the ZMTP handshake; zero means forever. Default 30 s. */
+    public static final SocketOption<Duration> HANDSHAKE_IVL = durationOption("HANDSHAKE_IVL", Duration.ofSeconds(30), false);
+    /** Largest frame accepted from a peer in bytes; negative means no limit (default). */
+    public static final SocketOption<Long> MAXMSGSIZE = new SocketOption<>("MAXMSGSIZE", Long.class, -1L, v -> true);
+    /** The routing id (ZMTP Identity) this socket announces: 1..255 bytes, not starting with a zero byte. */
+    public static final SocketOption<byte[]> ROUTING_ID = new SocketOption<>("ROUTING_ID", byte[].class, new byte[0],
+            v -> v.length <= 255 && (v.length == 0 || v[0] != 0));
+    /** XPUB: pass every subscription and unsubscription upstream, not only the first and last of a topic. */
+    public static final SocketOption<Boolean> XPUB_VERBOSE = boolOption("XPUB_VERBOSE");
+    /** XPUB: at HWM, fail the send with EAGAIN instead of dropping for the full subscriber. */
+    public static final SocketOption<Boolean> XPUB_NODROP = boolOption("XPUB_NODROP");
+
+    private final String name;
+    private final Class<T> type;
+    private final T defaultValue;
+    private final Predicate<T> valid;
+    private final int index;
+
+    private SocketOption(String name, Class<T> type, T defaultValue, Predicate<T> valid) {
+        this.name = name;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.valid = valid;
+        synchronized (ALL) {
+            this.index = ALL.size();
+            ALL.add(this);
+        }
+    }
+
+    private static SocketOption<Integer> intOption(String name, int def, Predicate<Integer> valid) {
+        return new SocketOption<>(name, Integer.class, def, valid);
+    }
+
+    private static SocketOption<Duration> durationOption(String name, Duration def, boolean negativeAllowed) {
+        return new SocketOption<>(name, Duration.class, def, v -> negativeAllowed || !v.isNegative());
+    }
+
+    private static SocketOption<Boolean> boolOption(String name) {
+        return new SocketOption<>(name, Boolean.class, false, v -> true);
+    }
+
+    /** The libzmq-style name, e.g. {@code SNDHWM}. */
+    public String name() {
+        return name;
+    }
+
+    /** The value used when the option was never set. */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /** Every option, in declaration order. */
+    public static List<SocketOption<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    int index() {
+        return index;
+    }
+
+    T check(Object value) {
+        if (value == null || !type.isInstance(value)) {
+            throw new ZmqException(ErrorCode.EINVAL, "option " + name + " takes a " + type.getSimpleName()
+                    + ", got " + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        T typed = type.cast(value);
+        if (!valid.test(typed)) {
+            throw new ZmqException(ErrorCode.EINVAL, "invalid value for option " + name + ": " + describe(typed));
+        }
+        return typed instanceof byte[] bytes ? type.cast(bytes.clone()) : typed;
+    }
+
+    private static String describe(Object v) {
+        return v instanceof byte[] b ? b.length + " bytes" : String.valueOf(v);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.zmq;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The socket types this library implements, with the ZMTP name each announces and the peer types it accepts.
+ *
+ * <p>Immutable. {@link #fromName(String)} throws {@link ZmqException} ({@link ErrorCode#EINVAL}) for an unknown name.
+ */
+public enum SocketType {
+    /** Exclusive pair: one peer, both directions. */
+    PAIR("PAIR"),
+    /** Publisher: fan-out to matching subscribers, drops at HWM. */
+    PUB("SUB", "XSUB"),
+    /** Subscriber: receives messages whose first frame starts with a subscribed topic. */
+    SUB("PUB", "XPUB"),
+    /** Publisher that also receives the subscriptions of its subscribers. */
+    XPUB("SUB", "XSUB"),
+    /** Subscriber that sends subscriptions as messages and does no local filtering. */
+    XSUB("PUB", "XPUB"),
+    /** Pipeline source: round-robin to pullers, blocks at HWM. */
+    PUSH("PULL"),
+    /** Pipeline sink: fair-queues from pushers. */
+    PULL("PUSH");
+
+    private final Set<String> peers;
+
+    SocketType(String... peers) {
+        this.peers = Set.of(peers);
+    }
+
+    /** The name announced in the ZMTP {@code Socket-Type} property. */
+    public String wireName() {
+        return name();
+    }
+
+    /** Whether a peer announcing {@code peerWireName} may talk to this socket type (names compare ignoring case). */
+    public boolean isCompatibleWith(String peerWireName) {
+        return peers.contains(peerWireName.toUpperCase(Locale.ROOT));
+    }
+
+    /** The type with this name, ignoring case; throws {@link ZmqException} with {@link ErrorCode#EINVAL} if unknown. */
+    public static SocketType fromName(String name) {
+        for (SocketType t : values()) {
+            if (t.name().equalsIgnoreCase(name.trim())) {
+                return t;
+            }
+        }
+        throw new ZmqException(ErrorCode.EINVAL, "unknown socket type '" + name + "' (known: "
+                + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
+    }
+}

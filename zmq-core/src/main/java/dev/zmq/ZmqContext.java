@@ -1,0 +1,123 @@
+package dev.zmq;
+
+import dev.zmq.io.IoThread;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The container for sockets and the background I/O threads that serve them. Create one per application, make
+ * sockets with {@link #socket(SocketType)}, and {@link #close()} it at the end.
+ *
+ * <p>Thread-safe: sockets may be created from any thread. {@link #close()} closes every socket still open, waits
+ * until each has delivered its queued messages or its LINGER has passed, then stops the I/O threads.
+ */
+public final class ZmqContext implements AutoCloseable {
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
+    private final IoThread[] ioThreads;
+    private final Set<ZmqSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger socketIds = new AtomicInteger();
+    private final AtomicInteger nextIo = new AtomicInteger();
+    private final Object ioLock = new Object();
+    private int liveIo;
+    private volatile boolean closed;
+
+    /** A context with one I/O thread (enough for most applications). */
+    public ZmqContext() {
+        this(1);
+    }
+
+    /** A context with {@code ioThreads} I/O threads; throws EINVAL unless at least 1. */
+    public ZmqContext(int ioThreads) {
+        if (ioThreads < 1) {
+            throw new ZmqException(ErrorCode.EINVAL, "a context needs at least one I/O thread, got " + ioThreads);
+        }
+        int id = CONTEXTS.incrementAndGet();
+        this.ioThreads = new IoThread[ioThreads];
+        for (int i = 0; i < ioThreads; i++) {
+            this.ioThreads[i] = new IoThread("zmq-io-" + id + "-" + i);
+        }
+    }
+
+    /** A new socket of {@code type}; throws ETERM when the context is closed. */
+    public ZmqSocket socket(SocketType type) {
+        if (closed) {
+            throw new ZmqException(ErrorCode.ETERM, "the context is closed");
+        }
+        ZmqSocket s = new ZmqSocket(this, type, socketIds.incrementAndGet());
+        sockets.add(s);
+        return s;
+    }
+
+    /** The sockets open now. */
+    public List<ZmqSocket> sockets() {
+        return new ArrayList<>(sockets);
+    }
+
+    /** Number of I/O threads. */
+    public int ioThreads() {
+        return ioThreads.length;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes every open socket, waits for lingering deliveries to finish (each bounded by its socket's LINGER), and
+     * stops the I/O threads. Idempotent. If interrupted, stops waiting and keeps the interrupt flag.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        for (ZmqSocket s : sockets()) {
+            s.close();
+        }
+        synchronized (ioLock) {
+            while (liveIo > 0) {
+                try {
+                    ioLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        for (IoThread t : ioThreads) {
+            t.close();
+        }
+    }
+
+    IoThread nextIoThread() {
+        return ioThreads[Math.floorMod(nextIo.getAndIncrement(), ioThreads.length)];
+    }
+
+    void socketClosed(ZmqSocket socket) {
+        sockets.remove(socket);
+    }
+
+    void ioStarted() {
+        synchronized (ioLock) {
+            liveIo++;
+        }
+    }
+
+    void ioFinished() {
+        synchronized (ioLock) {
+            if (--liveIo == 0) {
+                ioLock.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.zmq;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A whole ZeroMQ message: one or more frames that travel and arrive together, never in part.
+ *
+ * <p>Immutable and thread-safe once built. Build one with {@link #of(String...)}, {@link #of(byte[]...)} or
+ * {@link #builder()}.
+ */
+public final class ZmqMessage {
+
+    private final Frame[] frames;
+
+    private ZmqMessage(Frame[] frames) {
+        if (frames.length == 0) {
+            throw new IllegalArgumentException("a message needs at least one frame");
+        }
+        this.frames = frames;
+    }
+
+    /** A message of the given frames; at least one is required. */
+    public static ZmqMessage of(Frame... frames) {
+        return new ZmqMessage(frames.clone());
+    }
+
+    /** A message of the given frames; at least one is required. */
+    public static ZmqMessage of(List<Frame> frames) {
+        return new ZmqMessage(frames.toArray(new Frame[0]));
+    }
+
+    /** A message whose frames are the UTF-8 bytes of each string. */
+    public static ZmqMessage of(String... frames) {
+        return new ZmqMessage(Arrays.stream(frames).map(Frame::of).toArray(Frame[]::new));
+    }
+
+    /** A message whose frames wrap each array, without copying. */
+    public static ZmqMessage of(byte[]... frames) {
+        return new ZmqMessage(Arrays.stream(frames).map(Frame::wrap).toArray(Frame[]::new));
+    }
+
+    /** A builder that appends frames in order. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of frames. */
+    public int size() {
+        return frames.length;
+    }
+
+    /** The frame at {@code index}. */
+    public Frame frame(int index) {
+        return frames[index];
+    }
+
+    /** The first frame (the topic, for PUB/SUB). */
+    public Frame first() {
+        return frames[0];
+    }
+
+    /** The last frame (the body, by convention). */
+    public Frame last() {
+        return frames[frames.length - 1];
+    }
+
+    /** All frames, as an unmodifiable list. */
+    public List<Frame> frames() {
+        return Collections.unmodifiableList(Arrays.asList(frames));
+    }
+
+    /** Sum of the frame sizes in bytes. */
+    public long byteSize() {
+        long total = 0;
+        for (Frame f : frames) {
+            total += f.size();
+        }
+        return total;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ZmqMessage other && Arrays.equals(frames, other.frames);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(frames);
+    }
+
+    @Override
+    public String toString() {
+        return "ZmqMessage" + Arrays.toString(frames);
+    }
+
+    /** Appends frames and builds a {@link ZmqMessage}; not thread-safe. */
+    public static final class Builder {
+        private final List<Frame> frames = new ArrayList<>(4);
+
+        private Builder() {
+        }
+
+        /** Appends a frame. */
+        public Builder add(Frame frame) {
+            frames.add(frame);
+            return this;
+        }
+
+        /** Appends a frame wrapping {@code data} (not copied). */
+        public Builder add(byte[] data) {
+            return add(Frame.wrap(data));
+        }
+
+        /** Appends the UTF-8 bytes of {@code text}. */
+        public Builder add(String text) {
+            return add(Frame.of(text));
+        }
+
+        /** Number of frames appended so far. */
+        public int size() {
+            return frames.size();
+        }
+
+        /** The message; throws {@link IllegalArgumentException} when no frame was added. */
+        public ZmqMessage build() {
+            return of(frames);
+        }
+    }
+}

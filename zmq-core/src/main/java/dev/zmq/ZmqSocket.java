@@ -1,0 +1,439 @@
+package dev.zmq;
+
+import dev.zmq.io.ConnectionConfig;
+import dev.zmq.io.Listener;
+import dev.zmq.io.Session;
+import dev.zmq.io.SessionOwner;
+import dev.zmq.monitor.EventSink;
+import dev.zmq.monitor.SocketEvent;
+import dev.zmq.monitor.SocketEventType;
+import dev.zmq.monitor.SocketMonitor;
+import dev.zmq.pattern.DropCounter;
+import dev.zmq.pattern.SocketPattern;
+import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Signaler;
+import dev.zmq.transport.Endpoint;
+
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A ZeroMQ socket: sends and receives whole multipart messages to and from any number of peers over any number of
+ * bound and connected endpoints, routed by its {@link SocketType}'s rule. Connections, reconnects and I/O happen in
+ * the context's I/O threads.
+ *
+ * <p>Thread-safety: a socket is used by one thread at a time (hand it over with a happens-before edge).
+ * {@link #close()} and monitor registration may be called from any thread; {@code close()} wakes a thread blocked
+ * in {@code send} or {@code recv}, which then throws {@link ZmqException} with {@link ErrorCode#ETERM}.
+ *
+ * <p>Errors: {@link ZmqException} with EINVAL (bad endpoint or option), EPROTONOSUPPORT (unknown transport),
+ * EADDRINUSE (bind), ENOENT (unbind/disconnect of an unknown endpoint), ENOTSUP (operation the type lacks), EAGAIN
+ * (timeout), ETERM (closed), EINTR (interrupted).
+ */
+public final class ZmqSocket implements AutoCloseable {
+
+    /** Flag: do not block; {@code send} returns {@code false} and {@code recv} returns {@code null} instead. */
+    public static final int DONTWAIT = 1;
+
+    private final ZmqContext context;
+    private final SocketType type;
+    private final String name;
+    private final SocketOptions options = new SocketOptions();
+    private final Signaler signaler = new Signaler();
+    private final DropCounter drops = new DropCounter();
+    private final SocketPattern pattern;
+    private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
+    private final Map<String, Listener> listeners = new LinkedHashMap<>();
+    private final Map<String, List<Session>> connections = new LinkedHashMap<>();
+    private final List<SocketMonitor> monitors = new CopyOnWriteArrayList<>();
+    private final Owner owner = new Owner();
+    private volatile boolean mailboxDirty;
+    private volatile boolean closed;
+    private String lastEndpoint;
+
+    ZmqSocket(ZmqContext context, SocketType type, int id) {
+        this.context = context;
+        this.type = type;
+        this.name = type + "#" + id;
+        this.pattern = SocketPattern.create(type, options, signaler, drops);
+    }
+
+    /** The socket's type. */
+    public SocketType type() {
+        return type;
+    }
+
+    /** A short description, e.g. {@code PUB#3}, used in events and errors. */
+    public String name() {
+        return name;
+    }
+
+    // ---------------------------------------------------------------- options
+
+    /** Sets an option; affects connections made afterwards. Throws EINVAL for a bad value, ETERM when closed. */
+    public <T> ZmqSocket set(SocketOption<T> option, T value) {
+        checkOpen();
+        options.set(option, value);
+        return this;
+    }
+
+    /** The option's current value. */
+    public <T> T get(SocketOption<T> option) {
+        return options.get(option);
+    }
+
+    // ---------------------------------------------------------------- endpoints
+
+    /**
+     * Binds to {@code endpoint}, e.g. {@code tcp://*:5555} or {@code tcp://127.0.0.1:*} (ephemeral port, see
+     * {@link #lastEndpoint()}).
+     */
+    public void bind(String endpoint) {
+        checkOpen();
+        Endpoint e = Endpoint.parse(endpoint);
+        ServerSocketChannel server;
+        String bound;
+        try {
+            server = e.transport().bind(e.address());
+            bound = e.transport().boundEndpoint(server);
+        } catch (ZmqException ex) {
+            owner.emit(SocketEventType.BIND_FAILED, endpoint, null, ex.getMessage());
+            throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
+        } catch (IOException ex) {
+            throw new ZmqException(ErrorCode.EADDRNOTAVAIL, name + ": cannot bind " + endpoint + ": " + ex, ex);
+        }
+        Listener l = new Listener(context.nextIoThread(), owner, e, server, bound);
+        context.ioStarted();
+        listeners.put(bound, l);
+        lastEndpoint = bound;
+        l.start();
+        owner.emit(SocketEventType.LISTENING, bound, null, "");
+    }
+
+    /** Connects to {@code endpoint}; the connection is made (and remade) in the background. */
+    public void connect(String endpoint) {
+        checkOpen();
+        Endpoint e = Endpoint.parse(endpoint);
+        e.transport().validateConnect(e.address());
+        context.ioStarted();
+        Session s = Session.connect(context.nextIoThread(), owner, e);
+        connections.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(s);
+        lastEndpoint = endpoint;
+    }
+
+    /** Stops listening on a bound endpoint (as returned by {@link #lastEndpoint()}) and drops its connections. */
+    public void unbind(String endpoint) {
+        checkOpen();
+        Listener l = listeners.remove(endpoint);
+        if (l == null) {
+            throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
+                    + listeners.keySet() + ")");
+        }
+        l.close(lingerNanos());
+    }
+
+    /** Closes the connections made by {@link #connect(String)} to {@code endpoint}. */
+    public void disconnect(String endpoint) {
+        checkOpen();
+        List<Session> sessions = connections.remove(endpoint);
+        if (sessions == null) {
+            throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not connected (connected: "
+                    + connections.keySet() + ")");
+        }
+        sessions.forEach(s -> s.close(lingerNanos()));
+    }
+
+    /** The endpoint last bound (resolved, e.g. with the ephemeral port) or connected, or {@code null}. */
+    public String lastEndpoint() {
+        return lastEndpoint;
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends {@code message}, waiting up to SNDTIMEO; throws EAGAIN when that passes. */
+    public void send(ZmqMessage message) {
+        if (!send(message, 0)) {
+            throw new ZmqException(ErrorCode.EAGAIN, name + ": send timed out after "
+                    + options.get(SocketOption.SNDTIMEO).toMillis() + " ms (no peer with room below SNDHWM)");
+        }
+    }
+
+    /** Sends one frame holding the UTF-8 bytes of {@code text}, as {@link #send(ZmqMessage)}. */
+    public void send(String text) {
+        send(ZmqMessage.of(text));
+    }
+
+    /** Sends one frame wrapping {@code data} (not copied), as {@link #send(ZmqMessage)}. */
+    public void send(byte[] data) {
+        send(ZmqMessage.of(data));
+    }
+
+    /**
+     * Sends {@code message}; with {@link #DONTWAIT} returns {@code false} at once instead of waiting (EAGAIN).
+     * Without it, waits up to SNDTIMEO and returns {@code false} if that passes.
+     */
+    public boolean send(ZmqMessage message, int flags) {
+        return send(message, (flags & DONTWAIT) != 0 ? 0 : deadlineFor(options.get(SocketOption.SNDTIMEO)));
+    }
+
+    /** Sends {@code message}, waiting at most {@code timeout}; {@code false} when it passed. */
+    public boolean send(ZmqMessage message, Duration timeout) {
+        return send(message, deadlineFor(timeout));
+    }
+
+    private boolean send(ZmqMessage message, long deadline) {
+        checkOpen();
+        processMailbox();
+        if (pattern.send(message)) {
+            return true;
+        }
+        while (deadline != 0) {
+            signaler.prepare();
+            processMailbox();
+            if (pattern.send(message)) {
+                signaler.cancel();
+                return true;
+            }
+            if (!park(deadline)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /** Receives the next message, waiting up to RCVTIMEO; throws EAGAIN when that passes. */
+    public ZmqMessage recv() {
+        ZmqMessage m = recv(0);
+        if (m == null) {
+            throw new ZmqException(ErrorCode.EAGAIN, name + ": receive timed out after "
+                    + options.get(SocketOption.RCVTIMEO).toMillis() + " ms");
+        }
+        return m;
+    }
+
+    /**
+     * Receives the next message; with {@link #DONTWAIT} returns {@code null} at once when none is ready (EAGAIN).
+     * Without it, waits up to RCVTIMEO and returns {@code null} if that passes.
+     */
+    public ZmqMessage recv(int flags) {
+        return recv((flags & DONTWAIT) != 0 ? 0 : deadlineFor(options.get(SocketOption.RCVTIMEO)));
+    }
+
+    /** Receives the next message, waiting at most {@code timeout}; {@code null} when it passed. */
+    public ZmqMessage recv(Duration timeout) {
+        return recv(deadlineFor(timeout));
+    }
+
+    private ZmqMessage recv(long deadline) {
+        checkOpen();
+        processMailbox();
+        ZmqMessage m = pattern.recv();
+        while (m == null && deadline != 0) {
+            signaler.prepare();
+            processMailbox();
+            m = pattern.recv();
+            if (m != null) {
+                signaler.cancel();
+            } else if (!park(deadline)) {
+                return null;
+            }
+        }
+        return m;
+    }
+
+    /** Subscribes a SUB or XSUB socket to messages whose first frame starts with {@code topic}. */
+    public void subscribe(byte[] topic) {
+        checkOpen();
+        processMailbox();
+        pattern.subscribe(topic.clone(), true);
+    }
+
+    /** Subscribes to the UTF-8 bytes of {@code topic}; the empty string subscribes to everything. */
+    public void subscribe(String topic) {
+        subscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Cancels one earlier subscription to {@code topic}. */
+    public void unsubscribe(byte[] topic) {
+        checkOpen();
+        processMailbox();
+        pattern.subscribe(topic.clone(), false);
+    }
+
+    /** Cancels one earlier subscription to the UTF-8 bytes of {@code topic}. */
+    public void unsubscribe(String topic) {
+        unsubscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---------------------------------------------------------------- monitoring
+
+    /** Adds a listener for this socket's events (see {@link SocketMonitor} for the threading rules). */
+    public void addMonitor(SocketMonitor monitor) {
+        monitors.add(monitor);
+    }
+
+    /** Removes a listener added with {@link #addMonitor}. */
+    public void removeMonitor(SocketMonitor monitor) {
+        monitors.remove(monitor);
+    }
+
+    /** Messages this socket dropped because a peer's pipe was at SNDHWM (PUB, XPUB). Safe from any thread. */
+    public long droppedMessages() {
+        return drops.atHwm();
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /**
+     * Closes the socket: no more sends or receives; queued outgoing messages are still delivered in the background
+     * for up to LINGER. {@link ZmqContext#close()} waits for that. Idempotent; safe from any thread.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        long linger = lingerNanos();
+        listeners.values().forEach(l -> l.close(linger));
+        connections.values().forEach(list -> list.forEach(s -> s.close(linger)));
+        listeners.clear();
+        connections.clear();
+        signaler.wake();
+        context.socketClosed(this);
+        owner.emit(SocketEventType.MONITOR_STOPPED, "", null, "socket closed");
+    }
+
+    /** Whether {@link #close()} was called (or the context closed). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ZmqException(ErrorCode.ETERM, name + " is closed");
+        }
+    }
+
+    private long lingerNanos() {
+        Duration d = options.get(SocketOption.LINGER);
+        return d.isNegative() ? -1 : d.toNanos();
+    }
+
+    private static long deadlineFor(Duration timeout) {
+        if (timeout.isNegative()) {
+            return Long.MAX_VALUE;
+        }
+        if (timeout.isZero()) {
+            return 0;
+        }
+        long d = System.nanoTime() + timeout.toNanos();
+        return d == 0 || d == Long.MAX_VALUE ? d - 1 : d;
+    }
+
+    /** Parks until woken or the deadline; {@code false} when the deadline passed. Throws ETERM / EINTR. */
+    private boolean park(long deadline) {
+        signaler.await(deadline);
+        if (closed) {
+            throw new ZmqException(ErrorCode.ETERM, name + " was closed while blocked");
+        }
+        if (Thread.interrupted()) {
+            throw new ZmqException(ErrorCode.EINTR, name + ": interrupted while blocked");
+        }
+        return deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0;
+    }
+
+    private void processMailbox() {
+        if (mailboxDirty) {
+            mailboxDirty = false;
+            Runnable r;
+            while ((r = mailbox.poll()) != null) {
+                r.run();
+            }
+        }
+    }
+
+    private void post(Runnable r) {
+        mailbox.offer(r);
+        mailboxDirty = true;
+        signaler.wake();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** The socket as the I/O layer sees it. */
+    private final class Owner implements SessionOwner, EventSink {
+
+        @Override
+        public ConnectionConfig connectionConfig() {
+            return new ConnectionConfig(type, options.snapshot(), name);
+        }
+
+        @Override
+        public Peer newPeer(String endpoint) {
+            Peer p = new Peer(endpoint, options.get(SocketOption.SNDHWM), options.get(SocketOption.RCVHWM));
+            p.in().onReadable(signaler::wake);
+            p.out().onWritable(signaler::wake);
+            return p;
+        }
+
+        @Override
+        public void attach(Peer peer) {
+            post(() -> pattern.attach(peer));
+        }
+
+        @Override
+        public void detach(Peer peer) {
+            post(() -> pattern.detach(peer));
+        }
+
+        @Override
+        public List<ZmqMessage> preamble() {
+            return pattern.preamble();
+        }
+
+        @Override
+        public EventSink events() {
+            return this;
+        }
+
+        @Override
+        public void ioFinished() {
+            context.ioFinished();
+        }
+
+        @Override
+        public void emit(SocketEventType t, String endpoint, String peer, String detail) {
+            if (monitors.isEmpty()) {
+                return;
+            }
+            SocketEvent e = new SocketEvent(t, name, endpoint, peer, detail == null ? "" : detail, Instant.now());
+            for (SocketMonitor m : monitors) {
+                try {
+                    m.onEvent(e);
+                } catch (RuntimeException ignored) {
+                    // a monitor must not break the I/O thread
+                }
+            }
+        }
+    }
+}

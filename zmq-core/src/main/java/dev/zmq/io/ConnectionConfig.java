@@ -1,0 +1,49 @@
+package dev.zmq.io;
+
+import dev.zmq.SocketOption;
+import dev.zmq.SocketOptions;
+import dev.zmq.SocketType;
+import dev.zmq.security.Mechanism;
+import dev.zmq.security.NullMechanism;
+import dev.zmq.wire.Metadata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a connection needs to know about its socket: type, the option values in force when it started, and how to
+ * make its security mechanism. Immutable and thread-safe.
+ *
+ * @param type    the socket's type
+ * @param options a snapshot of the socket's options
+ * @param name    the socket's description for events and errors
+ */
+public record ConnectionConfig(SocketType type, SocketOptions options, String name) {
+
+    /** Our READY metadata: Socket-Type, and Identity when a routing id is set. */
+    public Metadata readyMetadata() {
+        Map<String, byte[]> props = new LinkedHashMap<>();
+        props.put(Metadata.SOCKET_TYPE, type.wireName().getBytes(StandardCharsets.US_ASCII));
+        byte[] id = options.get(SocketOption.ROUTING_ID);
+        if (id.length > 0) {
+            props.put(Metadata.IDENTITY, id);
+        }
+        return Metadata.of(props);
+    }
+
+    /** A fresh mechanism instance for one connection. */
+    public Mechanism newMechanism() {
+        return new NullMechanism(readyMetadata());
+    }
+
+    /** Whether this socket sends subscriptions upstream (SUB, XSUB). */
+    public boolean sendsSubscriptions() {
+        return type == SocketType.SUB || type == SocketType.XSUB;
+    }
+
+    /** Whether this socket receives subscriptions from downstream (PUB, XPUB). */
+    public boolean receivesSubscriptions() {
+        return type == SocketType.PUB || type == SocketType.XPUB;
+    }
+}

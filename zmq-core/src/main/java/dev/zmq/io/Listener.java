@@ -1,0 +1,127 @@
+package dev.zmq.io;
+
+import dev.zmq.monitor.SocketEventType;
+import dev.zmq.transport.Endpoint;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A bound endpoint: accepts connections and starts an accepted {@link Session} for each. Closing it (unbind or
+ * socket close) stops accepting and closes the sessions it started, honouring linger.
+ *
+ * <p>Thread-safety: runs on its {@link IoThread}; {@link #start} and {@link #close} post to it.
+ */
+public final class Listener implements IoHandler {
+
+    private final IoThread io;
+    private final SessionOwner socket;
+    private final Endpoint endpoint;
+    private final ServerSocketChannel server;
+    private final String boundEndpoint;
+    private final Set<Session> sessions = new HashSet<>();
+    private SelectionKey key;
+    private boolean closed;
+    private boolean finished;
+
+    /** A listener over an already bound {@code server} channel; {@code boundEndpoint} is what it resolved to. */
+    public Listener(IoThread io, SessionOwner socket, Endpoint endpoint, ServerSocketChannel server,
+                    String boundEndpoint) {
+        this.io = io;
+        this.socket = socket;
+        this.endpoint = endpoint;
+        this.server = server;
+        this.boundEndpoint = boundEndpoint;
+    }
+
+    /** The endpoint actually bound (wildcards and ephemeral ports resolved). */
+    public String boundEndpoint() {
+        return boundEndpoint;
+    }
+
+    /** Starts accepting. */
+    public void start() {
+        io.execute(() -> {
+            try {
+                key = io.register(server, SelectionKey.OP_ACCEPT, this);
+            } catch (IOException e) {
+                socket.events().emit(SocketEventType.BIND_FAILED, boundEndpoint, null, e.toString());
+                close(0);
+            }
+        });
+    }
+
+    @Override
+    public void onReady(SelectionKey k) {
+        for (int i = 0; i < 64 && !closed; i++) {
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (IOException e) {
+                socket.events().emit(SocketEventType.BIND_FAILED, boundEndpoint, null, "accept failed: " + e);
+                return;
+            }
+            if (ch == null) {
+                return;
+            }
+            String remote = endpoint.transport().describeRemote(ch);
+            try {
+                endpoint.transport().configure(ch);
+            } catch (IOException e) {
+                closeQuietly(ch);
+                continue;
+            }
+            socket.events().emit(SocketEventType.ACCEPTED, boundEndpoint, remote, "");
+            Endpoint self = new Endpoint(boundEndpoint, endpoint.transport(), endpoint.address());
+            sessions.add(Session.accepted(io, socket, self, ch, remote, this::sessionFinished));
+        }
+    }
+
+    private void sessionFinished(Session s) {
+        sessions.remove(s);
+        finishIfDone();
+    }
+
+    /** Stops accepting and closes accepted sessions with {@code lingerNanos}; safe from any thread. */
+    public void close(long lingerNanos) {
+        io.execute(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (key != null) {
+                key.cancel();
+            }
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket.events().emit(SocketEventType.CLOSED, boundEndpoint, null, "");
+            for (Session s : new ArrayList<>(sessions)) {
+                s.closeNow(lingerNanos);
+            }
+            finishIfDone();
+        });
+    }
+
+    private void finishIfDone() {
+        if (closed && sessions.isEmpty() && !finished) {
+            finished = true;
+            socket.ioFinished();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // dropping the connection
+        }
+    }
+}

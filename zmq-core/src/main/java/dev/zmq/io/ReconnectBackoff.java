@@ -1,0 +1,33 @@
+package dev.zmq.io;
+
+import java.time.Duration;
+
+/**
+ * The wait before each reconnect: RECONNECT_IVL, doubling on every failed attempt up to RECONNECT_IVL_MAX (when
+ * that is larger), back to RECONNECT_IVL after a successful handshake. Not thread-safe (one session's I/O thread).
+ */
+public final class ReconnectBackoff {
+
+    private final long initialNanos;
+    private final long maxNanos;
+    private long currentNanos;
+
+    /** A backoff from {@code initial} doubling up to {@code max} (no doubling when {@code max <= initial}). */
+    public ReconnectBackoff(Duration initial, Duration max) {
+        this.initialNanos = Math.max(1, initial.toNanos());
+        this.maxNanos = Math.max(initialNanos, max.toNanos());
+        this.currentNanos = initialNanos;
+    }
+
+    /** The wait before the next attempt; each call doubles the following one, up to the maximum. */
+    public long nextDelayNanos() {
+        long d = currentNanos;
+        currentNanos = Math.min(maxNanos, currentNanos * 2);
+        return d;
+    }
+
+    /** Back to the initial interval (after a successful handshake). */
+    public void reset() {
+        currentNanos = initialNanos;
+    }
+}

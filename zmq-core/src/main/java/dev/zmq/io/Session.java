@@ -1,0 +1,255 @@
+package dev.zmq.io;
+
+import dev.zmq.SocketOption;
+import dev.zmq.ZmqMessage;
+import dev.zmq.monitor.SocketEventType;
+import dev.zmq.pipe.Peer;
+import dev.zmq.transport.Endpoint;
+import dev.zmq.transport.StreamTransport;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The life of one peer of a socket. A connecting session owns its peer from {@code connect()} on, connects, and
+ * reconnects with backoff whenever the connection is lost, so messages queued for the peer survive reconnects. An
+ * accepted session lives for one accepted connection and hands its peer to the socket only after the handshake.
+ * Closing honours LINGER: queued messages are still written until the deadline.
+ *
+ * <p>Thread-safety: all methods run on the session's {@link IoThread}; the factory methods may be called from any
+ * thread.
+ */
+public final class Session implements EngineOwner {
+
+    private final IoThread io;
+    private final SessionOwner socket;
+    private final Endpoint endpoint;
+    private final boolean connecting;
+    private final ReconnectBackoff backoff;
+    private final Consumer<Session> onFinish;
+    private Peer peer;
+    private StreamEngine engine;
+    private SocketChannel pendingChannel;
+    private IoTimer reconnectTimer;
+    private IoTimer lingerTimer;
+    private boolean closing;
+    private boolean finished;
+
+    private Session(IoThread io, SessionOwner socket, Endpoint endpoint, boolean connecting, Consumer<Session> onFinish) {
+        this.io = io;
+        this.socket = socket;
+        this.endpoint = endpoint;
+        this.connecting = connecting;
+        this.onFinish = onFinish;
+        ConnectionConfig c = socket.connectionConfig();
+        this.backoff = new ReconnectBackoff(c.options().get(SocketOption.RECONNECT_IVL),
+                c.options().get(SocketOption.RECONNECT_IVL_MAX));
+    }
+
+    /** Starts a connecting session: its peer joins the socket's routing at once, the connection follows. */
+    public static Session connect(IoThread io, SessionOwner socket, Endpoint endpoint) {
+        Session s = new Session(io, socket, endpoint, true, null);
+        s.peer = socket.newPeer(endpoint.text());
+        socket.attach(s.peer);
+        io.execute(s::attemptConnect);
+        return s;
+    }
+
+    /** Starts a session for a connection a listener accepted; call on the listener's I/O thread. */
+    static Session accepted(IoThread io, SessionOwner socket, Endpoint endpoint, SocketChannel channel,
+                            String remote, Consumer<Session> onFinish) {
+        Session s = new Session(io, socket, endpoint, false, onFinish);
+        s.startEngine(channel, remote);
+        return s;
+    }
+
+    /** The endpoint this session was made for. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    private void attemptConnect() {
+        reconnectTimer = null;
+        if (closing) {
+            finish();
+            return;
+        }
+        StreamTransport transport = endpoint.transport();
+        SocketChannel ch = null;
+        try {
+            SocketAddress target = transport.resolve(endpoint.address());
+            ch = transport.open(target);
+            ch.configureBlocking(false);
+            if (ch.connect(target)) {
+                connected(ch);
+            } else {
+                pendingChannel = ch;
+                io.register(ch, SelectionKey.OP_CONNECT, this::finishConnect);
+                socket.events().emit(SocketEventType.CONNECT_DELAYED, endpoint.text(), null, "");
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            retry("connect failed: " + describe(e));
+        }
+    }
+
+    private void finishConnect(SelectionKey key) {
+        SocketChannel ch = pendingChannel;
+        pendingChannel = null;
+        try {
+            if (ch.finishConnect()) {
+                connected(ch);
+            } else {
+                pendingChannel = ch;
+            }
+        } catch (IOException e) {
+            key.cancel();
+            closeQuietly(ch);
+            retry("connect failed: " + describe(e));
+        }
+    }
+
+    private void connected(SocketChannel ch) throws IOException {
+        endpoint.transport().configure(ch);
+        String remote = endpoint.transport().describeRemote(ch);
+        socket.events().emit(SocketEventType.CONNECTED, endpoint.text(), remote, "");
+        startEngine(ch, remote);
+    }
+
+    private void startEngine(SocketChannel ch, String remote) {
+        engine = new StreamEngine(io, ch, this, socket.connectionConfig(), remote);
+        engine.start();
+    }
+
+    private void retry(String reason) {
+        if (closing && peer.out().isEmpty()) {
+            finish();
+            return;
+        }
+        long delay = backoff.nextDelayNanos();
+        socket.events().emit(SocketEventType.CONNECT_RETRIED, endpoint.text(), null,
+                "retry in " + delay / 1_000_000 + " ms after: " + reason);
+        reconnectTimer = io.schedule(delay, this::attemptConnect);
+    }
+
+    // ---------------------------------------------------------------- engine callbacks
+
+    @Override
+    public Peer handshakeDone(StreamEngine e, PeerInfo info) {
+        if (connecting) {
+            backoff.reset();
+            peer.connected(info.address(), info.routingId());
+        } else {
+            peer = socket.newPeer(endpoint.text());
+            peer.connected(info.address(), info.routingId());
+            socket.attach(peer);
+        }
+        socket.events().emit(SocketEventType.HANDSHAKE_SUCCEEDED, endpoint.text(), info.address(),
+                "peer is " + info.socketType() + " speaking ZMTP 3." + info.zmtpMinor());
+        return peer;
+    }
+
+    @Override
+    public List<ZmqMessage> preamble() {
+        return socket.preamble();
+    }
+
+    @Override
+    public void engineClosed(StreamEngine e, String reason, boolean handshaken) {
+        engine = null;
+        socket.events().emit(handshaken ? SocketEventType.DISCONNECTED : SocketEventType.HANDSHAKE_FAILED,
+                endpoint.text(), e.remote(), reason);
+        if (finished) {
+            return;
+        }
+        if (connecting) {
+            retry(reason);
+        } else {
+            finish();
+        }
+    }
+
+    @Override
+    public void drained(StreamEngine e) {
+        if (closing) {
+            e.close("socket closed");
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /**
+     * Ends the session, still delivering what is queued for up to {@code lingerNanos} (negative: no limit).
+     * Safe from any thread.
+     */
+    public void close(long lingerNanos) {
+        io.execute(() -> closeNow(lingerNanos));
+    }
+
+    /** As {@link #close(long)}, on the session's I/O thread. */
+    void closeNow(long lingerNanos) {
+        if (closing || finished) {
+            return;
+        }
+        closing = true;
+        boolean nothingQueued = peer == null || peer.out().isEmpty();
+        if (lingerNanos == 0 || nothingQueued && engine == null) {
+            finish();
+            return;
+        }
+        if (lingerNanos > 0) {
+            lingerTimer = io.schedule(lingerNanos, this::finish);
+        }
+        if (engine != null) {
+            engine.closeWhenDrained();
+        }
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        closing = true;
+        if (reconnectTimer != null) {
+            reconnectTimer.cancel();
+        }
+        if (lingerTimer != null) {
+            lingerTimer.cancel();
+        }
+        closeQuietly(pendingChannel);
+        if (engine != null) {
+            engine.close("socket closed");
+        }
+        if (peer != null) {
+            socket.detach(peer);
+            peer.out().clear();
+        }
+        if (connecting) {
+            socket.ioFinished();
+        } else {
+            onFinish.accept(this);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.zmq.io;
+
+import dev.zmq.ZmqMessage;
+import dev.zmq.monitor.EventSink;
+import dev.zmq.pipe.Peer;
+
+import java.util.List;
+
+/**
+ * The socket as its sessions see it. Implementations are thread-safe: sessions call from I/O threads.
+ */
+public interface SessionOwner {
+
+    /** The socket's configuration for new connections (a fresh options snapshot). */
+    ConnectionConfig connectionConfig();
+
+    /** A new peer with the socket's HWMs, wired to wake the socket's thread. */
+    Peer newPeer(String endpoint);
+
+    /** Hands {@code peer} to the socket's routing rule (applied on the socket's thread). */
+    void attach(Peer peer);
+
+    /** Takes {@code peer} away from the socket's routing rule (applied on the socket's thread). */
+    void detach(Peer peer);
+
+    /** Messages every new connection must send first (a SUB's current subscriptions). */
+    List<ZmqMessage> preamble();
+
+    /** Where events go. */
+    EventSink events();
+
+    /** A session or listener has finished for good (used by the context to wait for lingering I/O). */
+    void ioFinished();
+}

@@ -1,0 +1,478 @@
+package dev.zmq.io;
+
+import dev.zmq.Frame;
+import dev.zmq.SocketOption;
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Peer;
+import dev.zmq.security.Mechanism;
+import dev.zmq.wire.Command;
+import dev.zmq.wire.FrameDecoder;
+import dev.zmq.wire.FrameFlags;
+import dev.zmq.wire.Greeting;
+import dev.zmq.wire.MessageEncoder;
+import dev.zmq.wire.Metadata;
+import dev.zmq.wire.ProtocolException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One ZMTP 3.x connection over a stream channel (TCP now, Unix domain sockets later): greeting, mechanism
+ * handshake, socket-type check, then moving whole messages between the channel and the peer's pipes, with
+ * heartbeats.
+ *
+ * <p>Batching: a write drains as many queued messages as fit into one buffer and writes them with one call; a read
+ * decodes every whole frame in what arrived. The engine is woken to write only on the empty to non-empty edge of the
+ * outbound pipe. At the inbound pipe's HWM it stops reading until the socket has drained it.
+ *
+ * <p>Thread-safety: everything runs on the owning {@link IoThread} except {@link #scheduleWrite()}, which any
+ * thread may call.
+ */
+public final class StreamEngine implements IoHandler {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    /** Buffers written in one go before other connections on the I/O thread get their turn. */
+    private static final int MAX_WRITE_ROUNDS = 16;
+
+    private enum State { GREETING, HANDSHAKE, ACTIVE, ERROR_SENT, CLOSED }
+
+    private final IoThread io;
+    private final SocketChannel channel;
+    private final EngineOwner owner;
+    private final ConnectionConfig config;
+    private final String remote;
+    private final Mechanism mechanism;
+    private final FrameDecoder decoder;
+    private final MessageEncoder encoder = new MessageEncoder();
+    private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final ArrayDeque<Command> commands = new ArrayDeque<>();
+    private final ArrayDeque<ZmqMessage> preamble = new ArrayDeque<>();
+    private final List<Frame> partial = new ArrayList<>(4);
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final Runnable writeTask = this::writeTaskRun;
+    private final Runnable resumeTask = this::resumeReading;
+
+    private SelectionKey key;
+    private State state = State.GREETING;
+    private Greeting peerGreeting;
+    private Peer peer;
+    private boolean sendSubscriptionCommands;
+    private ZmqMessage pendingInbound;
+    private boolean lingering;
+    private String errorReason;
+    private long lastReceivedNanos = System.nanoTime();
+    private IoTimer handshakeTimer;
+    private IoTimer heartbeatTimer;
+    private IoTimer heartbeatTimeoutTimer;
+    private IoTimer ttlTimer;
+
+    /**
+     * An engine for a connected {@code channel}; call {@link #start()} on the I/O thread.
+     *
+     * @param remote the peer's address as shown in events, e.g. {@code tcp://127.0.0.1:40000}
+     */
+    public StreamEngine(IoThread io, SocketChannel channel, EngineOwner owner, ConnectionConfig config, String remote) {
+        this.io = io;
+        this.channel = channel;
+        this.owner = owner;
+        this.config = config;
+        this.remote = remote;
+        this.mechanism = config.newMechanism();
+        this.decoder = new FrameDecoder(config.options().get(SocketOption.MAXMSGSIZE));
+    }
+
+    /** The peer's address. */
+    public String remote() {
+        return remote;
+    }
+
+    /** Registers with the selector and sends our greeting. */
+    public void start() {
+        try {
+            channel.configureBlocking(false);
+            key = io.register(channel, SelectionKey.OP_READ, this);
+        } catch (IOException e) {
+            close("cannot register connection: " + e.getMessage());
+            return;
+        }
+        long handshakeMillis = config.options().get(SocketOption.HANDSHAKE_IVL).toMillis();
+        if (handshakeMillis > 0) {
+            handshakeTimer = io.schedule(handshakeMillis * 1_000_000L, () -> {
+                if (state == State.GREETING || state == State.HANDSHAKE) {
+                    close("handshake did not complete within " + handshakeMillis + " ms");
+                }
+            });
+        }
+        Greeting.ours(mechanism.name(), mechanism.asServer()).encode(out);
+        flush();
+    }
+
+    /** Asks the I/O thread to write queued messages; safe from any thread, cheap when already asked. */
+    public void scheduleWrite() {
+        if (writeScheduled.compareAndSet(false, true)) {
+            io.execute(writeTask);
+        }
+    }
+
+    /** Finish writing what is queued, then close (socket close with linger). I/O thread only. */
+    public void closeWhenDrained() {
+        lingering = true;
+        flush();
+    }
+
+    @Override
+    public void onReady(SelectionKey k) {
+        if (k.isReadable()) {
+            read();
+        }
+        if (state != State.CLOSED && k.isValid() && k.isWritable()) {
+            flush();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private void read() {
+        int n;
+        try {
+            n = channel.read(in);
+        } catch (IOException e) {
+            close("connection error: " + e.getMessage());
+            return;
+        }
+        if (n < 0) {
+            close("peer closed the connection");
+            return;
+        }
+        lastReceivedNanos = System.nanoTime();
+        if (ttlTimer != null) {
+            ttlTimer.cancel();
+            ttlTimer = null;
+        }
+        process();
+    }
+
+    /** Decodes what is buffered; leaves {@code in} in fill mode. */
+    private void process() {
+        in.flip();
+        try {
+            while (in.hasRemaining() && pendingInbound == null && isReading()) {
+                if (state == State.GREETING) {
+                    if (in.remaining() < Greeting.SIZE) {
+                        break;
+                    }
+                    onGreeting(Greeting.decode(in));
+                } else if (!decoder.decode(in, this::onFrame)) {
+                    break;
+                }
+            }
+        } catch (ProtocolException e) {
+            close(e.getMessage());
+        }
+        if (state != State.CLOSED) {
+            in.compact();
+        }
+    }
+
+    private boolean isReading() {
+        return state == State.GREETING || state == State.HANDSHAKE || state == State.ACTIVE;
+    }
+
+    private void onGreeting(Greeting g) {
+        peerGreeting = g;
+        if (!g.mechanism().equals(mechanism.name())) {
+            throw new ProtocolException("security mechanism mismatch: we use " + mechanism.name()
+                    + ", the peer uses " + g.mechanism());
+        }
+        state = State.HANDSHAKE;
+        mechanism.start(commands::add);
+        flush();
+    }
+
+    private boolean onFrame(int flags, byte[] body) {
+        if ((flags & FrameFlags.COMMAND) != 0) {
+            onCommand(Command.parse(body));
+            return isReading() && pendingInbound == null;
+        }
+        if (state != State.ACTIVE) {
+            throw new ProtocolException("message frame received before the handshake completed");
+        }
+        partial.add(Frame.wrap(body));
+        if ((flags & FrameFlags.MORE) != 0) {
+            return true;
+        }
+        ZmqMessage message = ZmqMessage.of(partial);
+        partial.clear();
+        return deliver(message);
+    }
+
+    private boolean deliver(ZmqMessage message) {
+        if (peer.in().offer(message)) {
+            return true;
+        }
+        pendingInbound = message;
+        setInterest(SelectionKey.OP_READ, false);
+        return false;
+    }
+
+    private void resumeReading() {
+        if (state != State.ACTIVE || pendingInbound == null) {
+            return;
+        }
+        if (!peer.in().offer(pendingInbound)) {
+            return;
+        }
+        pendingInbound = null;
+        process();
+        if (pendingInbound == null && state == State.ACTIVE) {
+            setInterest(SelectionKey.OP_READ, true);
+        }
+    }
+
+    private void onCommand(Command c) {
+        if (state == State.HANDSHAKE) {
+            if (mechanism.onCommand(c, commands::add)) {
+                handshakeComplete(mechanism.peerMetadata());
+            }
+            flush();
+            return;
+        }
+        switch (c.name()) {
+            case Command.PING -> {
+                long ttl = c.pingTtlMillis();
+                commands.add(c.pong());
+                if (ttl > 0 && ttlTimer == null) {
+                    ttlTimer = io.schedule(ttl * 1_000_000L,
+                            () -> close("no traffic within the peer's heartbeat TTL of " + ttl + " ms"));
+                }
+                flush();
+            }
+            case Command.SUBSCRIBE, Command.CANCEL -> {
+                if (config.receivesSubscriptions()) {
+                    byte[] msg = new byte[c.data().length + 1];
+                    msg[0] = (byte) (c.is(Command.SUBSCRIBE) ? 1 : 0);
+                    System.arraycopy(c.data(), 0, msg, 1, c.data().length);
+                    deliver(ZmqMessage.of(msg));
+                }
+            }
+            case Command.ERROR -> close("peer sent ERROR: " + c.errorReason());
+            default -> {
+                // PONG only proves liveness (already noted by the read); unknown commands are ignored (RFC 37)
+            }
+        }
+    }
+
+    private void handshakeComplete(Metadata peerMetadata) {
+        String peerType = peerMetadata.getText(Metadata.SOCKET_TYPE);
+        if (peerType == null) {
+            throw new ProtocolException("peer's READY has no Socket-Type property");
+        }
+        if (!config.type().isCompatibleWith(peerType)) {
+            sendErrorAndClose("incompatible socket type: " + config.type() + " cannot talk to " + peerType);
+            return;
+        }
+        byte[] identity = peerMetadata.get(Metadata.IDENTITY);
+        if (identity != null && identity.length > 0 && identity[0] == 0) {
+            throw new ProtocolException("peer's Identity starts with a zero byte");
+        }
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+        state = State.ACTIVE;
+        sendSubscriptionCommands = config.sendsSubscriptions() && peerGreeting.minor() >= 1;
+        peer = owner.handshakeDone(this, new PeerInfo(remote, peerType, peerGreeting.minor(), peerMetadata));
+        preamble.addAll(owner.preamble());
+        peer.in().onWritable(() -> io.execute(resumeTask));
+        peer.out().onReadable(this::scheduleWrite);
+        startHeartbeats();
+    }
+
+    private void sendErrorAndClose(String reason) {
+        errorReason = reason;
+        commands.add(Command.error(reason));
+        state = State.ERROR_SENT;
+        setInterest(SelectionKey.OP_READ, false);
+    }
+
+    // ---------------------------------------------------------------- heartbeats
+
+    private void startHeartbeats() {
+        long ivl = config.options().get(SocketOption.HEARTBEAT_IVL).toNanos();
+        if (ivl > 0) {
+            heartbeatTimer = io.schedule(ivl, this::heartbeat);
+        }
+    }
+
+    private void heartbeat() {
+        if (state != State.ACTIVE) {
+            return;
+        }
+        long ivl = config.options().get(SocketOption.HEARTBEAT_IVL).toNanos();
+        long timeout = config.options().get(SocketOption.HEARTBEAT_TIMEOUT).toNanos();
+        long effectiveTimeout = timeout > 0 ? timeout : ivl;
+        commands.add(Command.ping(config.options().get(SocketOption.HEARTBEAT_TTL).toMillis(), new byte[0]));
+        if (heartbeatTimeoutTimer == null) {
+            long pingAt = System.nanoTime();
+            heartbeatTimeoutTimer = io.schedule(effectiveTimeout, () -> {
+                heartbeatTimeoutTimer = null;
+                if (lastReceivedNanos - pingAt < 0) {
+                    close("heartbeat timeout: no traffic for " + effectiveTimeout / 1_000_000 + " ms after a PING");
+                }
+            });
+        }
+        heartbeatTimer = io.schedule(ivl, this::heartbeat);
+        flush();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private void writeTaskRun() {
+        writeScheduled.set(false);
+        flush();
+    }
+
+    private void flush() {
+        for (int round = 0; state != State.CLOSED; round++) {
+            if (round == MAX_WRITE_ROUNDS) {
+                scheduleWrite();
+                return;
+            }
+            fill();
+            ByteBuffer large = encoder.largeBody();
+            if (out.position() == 0 && large == null) {
+                setInterest(SelectionKey.OP_WRITE, false);
+                afterDrained();
+                return;
+            }
+            out.flip();
+            try {
+                if (large == null) {
+                    channel.write(out);
+                } else {
+                    channel.write(new ByteBuffer[] {out, large});
+                }
+            } catch (IOException e) {
+                out.compact();
+                close("connection error: " + e.getMessage());
+                return;
+            }
+            boolean blocked = out.hasRemaining() || (large != null && large.hasRemaining());
+            out.compact();
+            if (blocked) {
+                setInterest(SelectionKey.OP_WRITE, true);
+                return;
+            }
+            if (large != null) {
+                encoder.largeBodyWritten();
+            }
+        }
+    }
+
+    /** Encodes commands, then queued messages, into {@code out} until it is full or nothing is left. */
+    private void fill() {
+        while (encoder.largeBody() == null) {
+            if (!encoder.busy()) {
+                Command c = commands.peek();
+                if (c != null) {
+                    if (out.remaining() < c.frameSize()) {
+                        return;
+                    }
+                    c.encode(out);
+                    commands.poll();
+                    continue;
+                }
+                if (state != State.ACTIVE || out.remaining() < FrameFlags.MAX_HEADER) {
+                    return;
+                }
+                ZmqMessage m = preamble.isEmpty() ? peer.out().poll() : preamble.poll();
+                if (m == null) {
+                    return;
+                }
+                if (sendSubscriptionCommands && isSubscription(m)) {
+                    commands.add(subscriptionCommand(m));
+                    continue;
+                }
+                encoder.begin(m);
+            }
+            if (!encoder.encode(out)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isSubscription(ZmqMessage m) {
+        if (m.size() != 1 || m.first().isEmpty()) {
+            return false;
+        }
+        byte b = m.first().data()[0];
+        return b == 0 || b == 1;
+    }
+
+    private static Command subscriptionCommand(ZmqMessage m) {
+        byte[] d = m.first().data();
+        byte[] topic = new byte[d.length - 1];
+        System.arraycopy(d, 1, topic, 0, topic.length);
+        return new Command(d[0] == 1 ? Command.SUBSCRIBE : Command.CANCEL, topic);
+    }
+
+    private void afterDrained() {
+        if (state == State.ERROR_SENT) {
+            close(errorReason);
+        } else if (lingering && state == State.ACTIVE && !encoder.busy() && peer.out().isEmpty()
+                && preamble.isEmpty()) {
+            owner.drained(this);
+        }
+    }
+
+    private void setInterest(int op, boolean on) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        int next = on ? ops | op : ops & ~op;
+        if (next != ops) {
+            key.interestOps(next);
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Closes the connection now and tells the owner why. I/O thread only; does nothing when already closed. */
+    public void close(String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean handshaken = state == State.ACTIVE;
+        state = State.CLOSED;
+        for (IoTimer t : new IoTimer[] {handshakeTimer, heartbeatTimer, heartbeatTimeoutTimer, ttlTimer}) {
+            if (t != null) {
+                t.cancel();
+            }
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the connection is gone either way
+        }
+        if (peer != null) {
+            peer.out().onReadable(null);
+            peer.in().onWritable(null);
+        }
+        owner.engineClosed(this, reason, handshaken);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamEngine[" + remote + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.zmq.pattern;
+
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Peer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fair-queued receive: takes one message from each peer in turn, so no peer can starve the others. A detached peer
+ * stays until what it delivered has been read. Not thread-safe: the socket's thread only.
+ */
+final class FairQueue {
+
+    private final List<Peer> peers = new ArrayList<>();
+    private final List<Peer> leaving = new ArrayList<>();
+    private int next;
+
+    void attach(Peer peer) {
+        peers.add(peer);
+    }
+
+    void detach(Peer peer) {
+        leaving.add(peer);
+    }
+
+    /** The next message in turn, or {@code null} when no peer has one. */
+    ZmqMessage recv() {
+        int n = peers.size();
+        for (int tried = 0; tried < n; tried++) {
+            if (next >= n) {
+                next = 0;
+            }
+            Peer p = peers.get(next++);
+            ZmqMessage m = p.recv();
+            if (m != null) {
+                return m;
+            }
+        }
+        if (!leaving.isEmpty()) {
+            removeDrained();
+        }
+        return null;
+    }
+
+    private void removeDrained() {
+        for (Peer p : leaving) {
+            if (p.in().isEmpty()) {
+                int i = peers.indexOf(p);
+                if (i >= 0) {
+                    peers.remove(i);
+                    if (next > i) {
+                        next--;
+                    }
+                }
+            }
+        }
+        leaving.removeIf(p -> !peers.contains(p));
+    }
+}

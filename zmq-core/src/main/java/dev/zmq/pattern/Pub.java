@@ -1,0 +1,108 @@
+package dev.zmq.pattern;
+
+import dev.zmq.SocketOption;
+import dev.zmq.SocketOptions;
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Signaler;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PUB: sends each message to every peer subscribed to a prefix of its first frame. A subscriber whose pipe is at
+ * SNDHWM misses the message: <b>this is where PUB drops at the HWM</b>, counted in {@link DropCounter}. Never
+ * blocks. Cannot receive; subscriptions arriving from peers are applied before each send.
+ */
+class Pub extends SocketPattern {
+
+    private final List<Peer> peers = new ArrayList<>();
+    private final Map<Peer, SubscriptionTrie> subscriptions = new IdentityHashMap<>();
+
+    Pub(SocketOptions options, Signaler signaler, DropCounter drops) {
+        super(options, signaler, drops);
+    }
+
+    @Override
+    public void attach(Peer peer) {
+        peers.add(peer);
+        subscriptions.put(peer, new SubscriptionTrie());
+    }
+
+    @Override
+    public void detach(Peer peer) {
+        peers.remove(peer);
+        SubscriptionTrie t = subscriptions.remove(peer);
+        if (t != null) {
+            for (byte[] prefix : t.prefixes()) {
+                subscriptionChanged(prefix, false, true);
+            }
+        }
+    }
+
+    @Override
+    public boolean send(ZmqMessage message) {
+        applySubscriptions();
+        byte[] topic = message.first().data();
+        if (options.get(SocketOption.XPUB_NODROP) && !allMatchingHaveRoom(topic)) {
+            return false;
+        }
+        for (int i = 0, n = peers.size(); i < n; i++) {
+            Peer p = peers.get(i);
+            if (subscriptions.get(p).matches(topic) && !p.send(message)) {
+                drops.droppedAtHwm();
+            }
+        }
+        return true;
+    }
+
+    private boolean allMatchingHaveRoom(byte[] topic) {
+        for (Peer p : peers) {
+            if (subscriptions.get(p).matches(topic) && !p.out().hasRoom()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads what every peer sent (subscriptions and, for XPUB, other messages) when something arrived. */
+    protected final void applySubscriptions() {
+        if (!signaler.consume()) {
+            return;
+        }
+        for (int i = 0; i < peers.size(); i++) {
+            Peer p = peers.get(i);
+            ZmqMessage m;
+            while ((m = p.recv()) != null) {
+                onPeerMessage(p, m);
+            }
+        }
+    }
+
+    private void onPeerMessage(Peer peer, ZmqMessage m) {
+        byte[] d = m.first().data();
+        if (m.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
+            byte[] prefix = new byte[d.length - 1];
+            System.arraycopy(d, 1, prefix, 0, prefix.length);
+            SubscriptionTrie t = subscriptions.get(peer);
+            boolean subscribe = d[0] == 1;
+            boolean changed = subscribe ? !t.contains(prefix) && t.add(prefix) : t.remove(prefix);
+            subscriptionChanged(prefix, subscribe, changed);
+        } else {
+            otherMessage(m);
+        }
+    }
+
+    /**
+     * A peer's subscription changed; {@code changed} is false when it was a duplicate (or a cancel of nothing).
+     * PUB ignores it; XPUB passes it upstream.
+     */
+    protected void subscriptionChanged(byte[] prefix, boolean subscribe, boolean changed) {
+    }
+
+    /** A message from a peer that is not a subscription. PUB ignores it; XPUB passes it upstream. */
+    protected void otherMessage(ZmqMessage message) {
+    }
+}

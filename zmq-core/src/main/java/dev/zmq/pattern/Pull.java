@@ -1,0 +1,33 @@
+package dev.zmq.pattern;
+
+import dev.zmq.SocketOptions;
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Signaler;
+
+/**
+ * PULL: fair-queues messages from connected pushers. Cannot send.
+ */
+final class Pull extends SocketPattern {
+
+    private final FairQueue in = new FairQueue();
+
+    Pull(SocketOptions options, Signaler signaler, DropCounter drops) {
+        super(options, signaler, drops);
+    }
+
+    @Override
+    public void attach(Peer peer) {
+        in.attach(peer);
+    }
+
+    @Override
+    public void detach(Peer peer) {
+        in.detach(peer);
+    }
+
+    @Override
+    public ZmqMessage recv() {
+        return in.recv();
+    }
+}

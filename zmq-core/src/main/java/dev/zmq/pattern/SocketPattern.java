@@ -1,0 +1,87 @@
+package dev.zmq.pattern;
+
+import dev.zmq.ErrorCode;
+import dev.zmq.SocketOptions;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqException;
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Signaler;
+
+import java.util.List;
+
+/**
+ * A socket type's routing rule: which peer an outgoing message goes to, which peer the next incoming message comes
+ * from, and what happens at the high-water mark. One subclass per socket type.
+ *
+ * <p>Thread-safety: called only on the socket's thread (one at a time), except {@link #preamble()}, which I/O
+ * threads call and which must be thread-safe.
+ */
+public abstract class SocketPattern {
+
+    /** The socket's options (read live). */
+    protected final SocketOptions options;
+    /** Records wake-ups: inbound pipes of this socket's peers going non-empty among them. */
+    protected final Signaler signaler;
+    /** Messages dropped by this rule (HWM for PUB/XPUB). */
+    protected final DropCounter drops;
+
+    protected SocketPattern(SocketOptions options, Signaler signaler, DropCounter drops) {
+        this.options = options;
+        this.signaler = signaler;
+        this.drops = drops;
+    }
+
+    /** Makes the pattern for {@code type}. */
+    public static SocketPattern create(SocketType type, SocketOptions options, Signaler signaler, DropCounter drops) {
+        return switch (type) {
+            case PAIR -> new Pair(options, signaler, drops);
+            case PUSH -> new Push(options, signaler, drops);
+            case PULL -> new Pull(options, signaler, drops);
+            case PUB -> new Pub(options, signaler, drops);
+            case XPUB -> new XPub(options, signaler, drops);
+            case SUB -> new Sub(options, signaler, drops);
+            case XSUB -> new XSub(options, signaler, drops);
+        };
+    }
+
+    /** A peer joined. */
+    public abstract void attach(Peer peer);
+
+    /** A peer left; messages it already delivered may still be read. */
+    public abstract void detach(Peer peer);
+
+    /**
+     * Routes {@code message}.
+     *
+     * @return {@code true} when the message was taken (queued, or dropped as the rule says); {@code false} when the
+     *     caller must wait for room (EAGAIN)
+     * @throws ZmqException ENOTSUP when this socket type cannot send, EINVAL for a message it cannot route
+     */
+    public boolean send(ZmqMessage message) {
+        throw new ZmqException(ErrorCode.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot send");
+    }
+
+    /**
+     * The next message for the application, or {@code null} when none is ready.
+     *
+     * @throws ZmqException ENOTSUP when this socket type cannot receive
+     */
+    public ZmqMessage recv() {
+        throw new ZmqException(ErrorCode.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot receive");
+    }
+
+    /**
+     * Adds ({@code subscribe}) or cancels one subscription to {@code topic}.
+     *
+     * @throws ZmqException ENOTSUP unless this is a SUB or XSUB socket
+     */
+    public void subscribe(byte[] topic, boolean subscribe) {
+        throw new ZmqException(ErrorCode.ENOTSUP, "only SUB and XSUB sockets subscribe");
+    }
+
+    /** Messages each new connection sends before anything queued (thread-safe; default none). */
+    public List<ZmqMessage> preamble() {
+        return List.of();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.zmq.pattern;
+
+import dev.zmq.SocketOption;
+import dev.zmq.SocketOptions;
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Signaler;
+
+import java.util.ArrayDeque;
+
+/**
+ * XPUB: PUB that also hands the application its subscribers' subscriptions ({@code 0x01}+topic) and cancels
+ * ({@code 0x00}+topic): only the first subscription to a topic and the last cancel, unless XPUB_VERBOSE passes
+ * every subscription. With XPUB_NODROP a send to a full subscriber fails with EAGAIN instead of dropping.
+ */
+final class XPub extends Pub {
+
+    private final SubscriptionTrie all = new SubscriptionTrie();
+    private final ArrayDeque<ZmqMessage> upstream = new ArrayDeque<>();
+
+    XPub(SocketOptions options, Signaler signaler, DropCounter drops) {
+        super(options, signaler, drops);
+    }
+
+    @Override
+    protected void subscriptionChanged(byte[] prefix, boolean subscribe, boolean changed) {
+        boolean first = changed && subscribe && all.add(prefix);
+        boolean last = changed && !subscribe && all.remove(prefix);
+        boolean verbose = subscribe && options.get(SocketOption.XPUB_VERBOSE);
+        if (first || last || verbose) {
+            byte[] m = new byte[prefix.length + 1];
+            m[0] = (byte) (subscribe ? 1 : 0);
+            System.arraycopy(prefix, 0, m, 1, prefix.length);
+            upstream.add(ZmqMessage.of(m));
+        }
+    }
+
+    @Override
+    protected void otherMessage(ZmqMessage message) {
+        upstream.add(message);
+    }
+
+    @Override
+    public ZmqMessage recv() {
+        applySubscriptions();
+        return upstream.poll();
+    }
+}

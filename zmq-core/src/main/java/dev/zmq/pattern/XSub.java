@@ -1,0 +1,95 @@
+package dev.zmq.pattern;
+
+import dev.zmq.SocketOptions;
+import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Signaler;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * XSUB: fair-queues messages from publishers without filtering; a sent message {@code 0x01}+topic subscribes and
+ * {@code 0x00}+topic cancels, on every publisher, now and after every (re)connect. Other sent messages go to every
+ * publisher.
+ */
+class XSub extends SocketPattern {
+
+    private final FairQueue in = new FairQueue();
+    private final List<Peer> peers = new ArrayList<>();
+    /** The subscriptions in force, with a count per topic. */
+    protected final SubscriptionTrie subscriptions = new SubscriptionTrie();
+    private volatile List<ZmqMessage> preamble = List.of();
+
+    XSub(SocketOptions options, Signaler signaler, DropCounter drops) {
+        super(options, signaler, drops);
+    }
+
+    @Override
+    public void attach(Peer peer) {
+        peers.add(peer);
+        in.attach(peer);
+    }
+
+    @Override
+    public void detach(Peer peer) {
+        peers.remove(peer);
+        in.detach(peer);
+    }
+
+    @Override
+    public boolean send(ZmqMessage message) {
+        return route(message);
+    }
+
+    @Override
+    public void subscribe(byte[] topic, boolean subscribe) {
+        byte[] m = new byte[topic.length + 1];
+        m[0] = (byte) (subscribe ? 1 : 0);
+        System.arraycopy(topic, 0, m, 1, topic.length);
+        route(ZmqMessage.of(m));
+    }
+
+    private boolean route(ZmqMessage message) {
+        byte[] d = message.first().data();
+        if (message.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
+            byte[] topic = new byte[d.length - 1];
+            System.arraycopy(d, 1, topic, 0, topic.length);
+            if (d[0] == 1) {
+                subscriptions.add(topic);
+            } else if (!subscriptions.remove(topic)) {
+                return true;
+            }
+            refreshPreamble();
+            for (Peer p : peers) {
+                p.out().force(message);
+            }
+            return true;
+        }
+        for (Peer p : peers) {
+            p.send(message);
+        }
+        return true;
+    }
+
+    private void refreshPreamble() {
+        List<ZmqMessage> all = new ArrayList<>();
+        for (byte[] topic : subscriptions.prefixes()) {
+            byte[] m = new byte[topic.length + 1];
+            m[0] = 1;
+            System.arraycopy(topic, 0, m, 1, topic.length);
+            all.add(ZmqMessage.of(m));
+        }
+        preamble = List.copyOf(all);
+    }
+
+    @Override
+    public ZmqMessage recv() {
+        return in.recv();
+    }
+
+    @Override
+    public List<ZmqMessage> preamble() {
+        return preamble;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.zmq.pipe;
+
+import dev.zmq.ZmqMessage;
+
+/**
+ * One peer of a socket as its routing rule sees it: a pipe out to the peer and a pipe in from it, plus what the
+ * handshake told about the peer. A peer of a connecting socket outlives reconnects, so messages queued for it are
+ * kept while the connection is down.
+ *
+ * <p>Thread-safety: the socket's thread writes {@link #out()} and reads {@link #in()}; the peer's I/O thread does
+ * the reverse. {@link #routingId()} and {@link #address()} are safe to read from any thread.
+ */
+public final class Peer {
+
+    private final Pipe out;
+    private final Pipe in;
+    private final String endpoint;
+    private volatile byte[] routingId = new byte[0];
+    private volatile String address;
+
+    /** A peer with an outbound pipe bounded by {@code sndHwm} and an inbound one bounded by {@code rcvHwm}. */
+    public Peer(String endpoint, int sndHwm, int rcvHwm) {
+        this.endpoint = endpoint;
+        this.out = new Pipe(sndHwm);
+        this.in = new Pipe(rcvHwm);
+        this.address = endpoint;
+    }
+
+    /** Messages from the socket to the peer. */
+    public Pipe out() {
+        return out;
+    }
+
+    /** Messages from the peer to the socket. */
+    public Pipe in() {
+        return in;
+    }
+
+    /** Queues a message to the peer unless its pipe is at the HWM. */
+    public boolean send(ZmqMessage message) {
+        return out.offer(message);
+    }
+
+    /** Takes the next message from the peer, or {@code null}. */
+    public ZmqMessage recv() {
+        return in.poll();
+    }
+
+    /** The endpoint this peer came through (the bound or connected endpoint). */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The peer's routing id (its ZMTP Identity), empty when it announced none. */
+    public byte[] routingId() {
+        return routingId;
+    }
+
+    /** The remote address of the current connection, or the endpoint while not connected. */
+    public String address() {
+        return address;
+    }
+
+    /** Records what the handshake told about the peer. */
+    public void connected(String remoteAddress, byte[] peerRoutingId) {
+        this.address = remoteAddress;
+        this.routingId = peerRoutingId;
+    }
+
+    @Override
+    public String toString() {
+        return "Peer[" + address + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.zmq.pipe;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Parks the application thread that is blocked on a socket and wakes it when something it may be waiting for
+ * happens (a message arrived, a pipe has room again, a peer attached, the socket closed).
+ *
+ * <p>Thread-safe: one thread waits at a time, any thread may wake it. A wake that comes before the wait is not
+ * lost (the waiter re-checks its condition after registering, and unpark permits persist).
+ */
+public final class Signaler {
+
+    private volatile Thread waiter;
+    private volatile boolean signalled;
+
+    /** Records that something happened and wakes the waiting thread, if any. */
+    public void wake() {
+        signalled = true;
+        Thread t = waiter;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Whether {@link #wake()} was called since the last call of this method; clears the record. */
+    public boolean consume() {
+        if (!signalled) {
+            return false;
+        }
+        signalled = false;
+        return true;
+    }
+
+    /** Registers the calling thread as the waiter; call before re-checking the condition. */
+    public void prepare() {
+        waiter = Thread.currentThread();
+    }
+
+    /**
+     * Parks until woken, the deadline passes or the thread is interrupted, then deregisters.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE} for none
+     */
+    public void await(long deadlineNanos) {
+        if (deadlineNanos == Long.MAX_VALUE) {
+            LockSupport.park(this);
+        } else {
+            long wait = deadlineNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, Math.min(wait, TimeUnit.SECONDS.toNanos(1)));
+            }
+        }
+        waiter = null;
+    }
+
+    /** Deregisters without parking (the condition became true after {@link #prepare()}). */
+    public void cancel() {
+        waiter = null;
+    }
+}

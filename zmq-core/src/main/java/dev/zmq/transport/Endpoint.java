@@ -1,0 +1,42 @@
+package dev.zmq.transport;
+
+import dev.zmq.ErrorCode;
+import dev.zmq.ZmqException;
+
+/**
+ * A parsed endpoint: {@code transport://address}. The transport prefix is the only thing that differs between
+ * transports.
+ *
+ * <p>Immutable. {@link #parse(String)} throws {@link ZmqException}: {@link ErrorCode#EINVAL} for a malformed
+ * endpoint, {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport.
+ *
+ * @param text      the endpoint as given
+ * @param transport the transport implementation
+ * @param address   the part after {@code ://}
+ */
+public record Endpoint(String text, StreamTransport transport, String address) {
+
+    /** Parses {@code text}, e.g. {@code tcp://127.0.0.1:5555}. */
+    public static Endpoint parse(String text) {
+        if (text == null) {
+            throw new ZmqException(ErrorCode.EINVAL, "endpoint is null");
+        }
+        int sep = text.indexOf("://");
+        if (sep <= 0 || sep + 3 == text.length()) {
+            throw new ZmqException(ErrorCode.EINVAL, "malformed endpoint '" + text
+                    + "': expected transport://address, e.g. tcp://127.0.0.1:5555");
+        }
+        String scheme = text.substring(0, sep);
+        StreamTransport transport = Transports.forScheme(scheme);
+        if (transport == null) {
+            throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport '" + scheme
+                    + "' in endpoint '" + text + "' (supported: " + Transports.schemes() + ")");
+        }
+        return new Endpoint(text, transport, text.substring(sep + 3));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

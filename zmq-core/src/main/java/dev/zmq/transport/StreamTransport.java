@@ -1,0 +1,41 @@
+package dev.zmq.transport;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A transport that carries ZMTP over a byte stream (TCP, Unix domain sockets): how to parse its addresses, bind,
+ * connect and describe peers. Implementations are stateless and thread-safe.
+ */
+public interface StreamTransport {
+
+    /** The endpoint prefix, e.g. {@code tcp}. */
+    String scheme();
+
+    /**
+     * Opens a non-blocking listening channel bound to {@code address}.
+     *
+     * @throws dev.zmq.ZmqException EINVAL for a malformed address, EADDRINUSE / EADDRNOTAVAIL when binding fails
+     */
+    ServerSocketChannel bind(String address);
+
+    /** The endpoint a bound channel actually listens on (resolving wildcards and ephemeral ports). */
+    String boundEndpoint(ServerSocketChannel channel) throws IOException;
+
+    /** Checks a connect address's syntax now, so a bad endpoint fails the {@code connect} call itself. */
+    void validateConnect(String address);
+
+    /** Resolves a connect address; called before every (re)connect attempt so name changes are followed. */
+    SocketAddress resolve(String address) throws IOException;
+
+    /** Opens an unconnected channel able to reach {@code target}. */
+    SocketChannel open(SocketAddress target) throws IOException;
+
+    /** Applies transport options (e.g. TCP_NODELAY) to a new connection. */
+    void configure(SocketChannel channel) throws IOException;
+
+    /** The remote end of a connection as an endpoint string, for events. */
+    String describeRemote(SocketChannel channel);
+}

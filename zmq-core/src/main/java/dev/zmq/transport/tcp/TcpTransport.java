@@ -1,0 +1,104 @@
+package dev.zmq.transport.tcp;
+
+import dev.zmq.ErrorCode;
+import dev.zmq.ZmqException;
+import dev.zmq.transport.StreamTransport;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * {@code tcp://} endpoints: IPv4 and IPv6 hosts, {@code *} for every interface, {@code *} or 0 for an ephemeral
+ * port. Connections get TCP_NODELAY. Stateless and thread-safe.
+ */
+public final class TcpTransport implements StreamTransport {
+
+    @Override
+    public String scheme() {
+        return "tcp";
+    }
+
+    @Override
+    public ServerSocketChannel bind(String address) {
+        TcpAddress a = TcpAddress.parse(address, true);
+        InetSocketAddress local;
+        try {
+            InetAddress host = InetAddress.getByName(a.anyHost() ? "0.0.0.0" : a.host());
+            local = new InetSocketAddress(host, a.port());
+        } catch (IOException e) {
+            throw new ZmqException(ErrorCode.EADDRNOTAVAIL, "cannot bind tcp://" + address + ": unknown host '"
+                    + a.host() + "'", e);
+        }
+        ServerSocketChannel ch = null;
+        try {
+            ch = ServerSocketChannel.open();
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(local, 128);
+            ch.configureBlocking(false);
+            return ch;
+        } catch (IOException e) {
+            closeQuietly(ch);
+            ErrorCode code = e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")
+                    ? ErrorCode.EADDRINUSE : ErrorCode.EADDRNOTAVAIL;
+            throw new ZmqException(code, "cannot bind tcp://" + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String boundEndpoint(ServerSocketChannel channel) throws IOException {
+        return endpointOf((InetSocketAddress) channel.getLocalAddress());
+    }
+
+    @Override
+    public void validateConnect(String address) {
+        TcpAddress.parse(address, false);
+    }
+
+    @Override
+    public SocketAddress resolve(String address) throws IOException {
+        TcpAddress a = TcpAddress.parse(address, false);
+        return new InetSocketAddress(InetAddress.getByName(a.host()), a.port());
+    }
+
+    @Override
+    public SocketChannel open(SocketAddress target) throws IOException {
+        return SocketChannel.open();
+    }
+
+    @Override
+    public void configure(SocketChannel channel) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    }
+
+    @Override
+    public String describeRemote(SocketChannel channel) {
+        try {
+            return endpointOf((InetSocketAddress) channel.getRemoteAddress());
+        } catch (IOException | RuntimeException e) {
+            return "tcp://?";
+        }
+    }
+
+    private static String endpointOf(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        String host = ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
+        return "tcp://" + host + ":" + a.getPort();
+    }
+
+    private static void closeQuietly(ServerSocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.zmq.wire;
+
+import dev.zmq.Frame;
+import dev.zmq.ZmqMessage;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Encodes whole messages into a connection's output buffer: headers always go straight into the buffer, small bodies
+ * are copied after them, and a large body is handed out as its own buffer so the connection can write it with a
+ * gathering write instead of copying it.
+ *
+ * <p>Not thread-safe: one encoder belongs to one connection's I/O thread.
+ */
+public final class MessageEncoder {
+
+    /** Bodies at least this large are not copied into the output buffer. */
+    public static final int COPY_LIMIT = 8 * 1024;
+
+    private ZmqMessage current;
+    private int frameIndex;
+    private ByteBuffer largeBody;
+
+    /** Whether a message is partly encoded, so the next call must continue it. */
+    public boolean busy() {
+        return current != null;
+    }
+
+    /** Starts encoding {@code message}; only when not {@link #busy()}. */
+    public void begin(ZmqMessage message) {
+        current = message;
+        frameIndex = 0;
+    }
+
+    /**
+     * Encodes as much of the current message into {@code out} as fits.
+     *
+     * @return {@code true} when the whole message is encoded (a large body may still be pending in
+     *     {@link #largeBody()}), {@code false} when {@code out} ran out of room or a large body must be written first
+     */
+    public boolean encode(ByteBuffer out) {
+        while (frameIndex < current.size()) {
+            if (largeBody != null) {
+                return false;
+            }
+            Frame frame = current.frame(frameIndex);
+            int size = frame.size();
+            int flags = frameIndex + 1 < current.size() ? FrameFlags.MORE : 0;
+            boolean large = size >= COPY_LIMIT;
+            int needed = FrameFlags.headerSize(size) + (large ? 0 : size);
+            if (out.remaining() < needed) {
+                return false;
+            }
+            FrameFlags.writeHeader(out, flags, size);
+            if (large) {
+                largeBody = ByteBuffer.wrap(frame.data());
+            } else {
+                out.put(frame.data());
+            }
+            frameIndex++;
+        }
+        current = null;
+        return true;
+    }
+
+    /** A large body to write after what is in the output buffer, or {@code null}. */
+    public ByteBuffer largeBody() {
+        return largeBody;
+    }
+
+    /** Called when {@link #largeBody()} has been written completely. */
+    public void largeBodyWritten() {
+        largeBody = null;
+    }
+}
