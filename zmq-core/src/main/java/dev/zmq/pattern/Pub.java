@@ -20,6 +20,8 @@ class Pub extends SocketPattern {
 
     private final List<Peer> peers = new ArrayList<>();
     private final Map<Peer, SubscriptionTrie> subscriptions = new IdentityHashMap<>();
+    /** A peer attached since the last scan: its pipe may hold subscriptions whose wake-up came before it. */
+    private boolean unscannedPeer;
 
     Pub(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);
@@ -29,6 +31,7 @@ class Pub extends SocketPattern {
     public void attach(Peer peer) {
         peers.add(peer);
         subscriptions.put(peer, new SubscriptionTrie());
+        unscannedPeer = true;
     }
 
     @Override
@@ -69,9 +72,10 @@ class Pub extends SocketPattern {
 
     /** Reads what every peer sent (subscriptions and, for XPUB, other messages) when something arrived. */
     protected final void applySubscriptions() {
-        if (!signaler.consume()) {
+        if (!signaler.consume() && !unscannedPeer) {
             return;
         }
+        unscannedPeer = false;
         for (int i = 0; i < peers.size(); i++) {
             Peer p = peers.get(i);
             ZmqMessage m;

@@ -1,0 +1,292 @@
+package dev.zmq.interop;
+
+import dev.zmq.Frame;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqMessage;
+import dev.zmq.monitor.SocketEventType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every one-way socket pair against libzmq 4.3 (python3-zmq subprocess) and JeroMQ 0.6.0, with our socket on either
+ * side of the pair and in either role (bind or connect).
+ */
+class InteropTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String ANY_PORT = "tcp://127.0.0.1:*";
+
+    private final ZmqContext context = new ZmqContext();
+    private final List<TestPeer> peers = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        peers.forEach(TestPeer::close);
+        context.close();
+    }
+
+    /** One side of a pair: ours or the foreign kind's. */
+    private TestPeer side(boolean ours, PeerKind kind, SocketType type) {
+        TestPeer p = ours ? new OurPeer(context, type) : kind.create(type);
+        peers.add(p);
+        return p;
+    }
+
+    /** Links two sides: {@code binder} binds an ephemeral port, {@code connecter} connects to it. */
+    private static void link(TestPeer binder, TestPeer connecter) {
+        connecter.connect(binder.bind(ANY_PORT));
+    }
+
+    static Stream<Arguments> matrix() {
+        return Stream.of(PeerKind.values()).flatMap(k -> Stream.of(
+                Arguments.of(k, true, true), Arguments.of(k, true, false),
+                Arguments.of(k, false, true), Arguments.of(k, false, false)));
+    }
+
+    static List<ZmqMessage> edgeCases() {
+        byte[] mib = new byte[1 << 20];
+        for (int i = 0; i < mib.length; i++) {
+            mib[i] = (byte) (i * 31);
+        }
+        return List.of(
+                ZmqMessage.of(Frame.EMPTY),
+                ZmqMessage.of(new byte[255]),
+                ZmqMessage.of(filled(256)),
+                ZmqMessage.of(mib),
+                ZmqMessage.of("routing", "", "body"));
+    }
+
+    private static byte[] filled(int n) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, (byte) 'x');
+        return b;
+    }
+
+    private static List<ZmqMessage> sequence(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> ZmqMessage.of(prefix + i)).toList();
+    }
+
+    // ---------------------------------------------------------------- PUSH/PULL and PAIR
+
+    @ParameterizedTest(name = "{0}: we push={1}, we bind={2}")
+    @MethodSource("matrix")
+    void pushPull(PeerKind kind, boolean wePush, boolean weBind) {
+        TestPeer push = side(wePush, kind, SocketType.PUSH);
+        TestPeer pull = side(!wePush, kind, SocketType.PULL);
+        boolean pushBinds = wePush == weBind;
+        link(pushBinds ? push : pull, pushBinds ? pull : push);
+        assertDelivered(push, pull);
+    }
+
+    @ParameterizedTest(name = "{0}: we send first={1}, we bind={2}")
+    @MethodSource("matrix")
+    void pair(PeerKind kind, boolean weSendFirst, boolean weBind) {
+        TestPeer ours = side(true, kind, SocketType.PAIR);
+        TestPeer theirs = side(false, kind, SocketType.PAIR);
+        link(weBind ? ours : theirs, weBind ? theirs : ours);
+        TestPeer first = weSendFirst ? ours : theirs;
+        TestPeer second = weSendFirst ? theirs : ours;
+        assertDelivered(first, second);
+        second.send(ZmqMessage.of("reply", "two frames"));
+        assertThat(first.recv(WAIT)).isEqualTo(ZmqMessage.of("reply", "two frames"));
+    }
+
+    /** Edge-case messages, then 10,000 in order, from {@code sender} to {@code receiver}. */
+    private static void assertDelivered(TestPeer sender, TestPeer receiver) {
+        for (ZmqMessage m : edgeCases()) {
+            sender.send(m);
+            assertThat(receiver.recv(WAIT)).isEqualTo(m);
+        }
+        sender.sendMany(10_000, "m-");
+        assertThat(receiver.recvMany(10_000, WAIT)).containsExactlyElementsOf(sequence("m-", 10_000));
+    }
+
+    // ---------------------------------------------------------------- PUB/SUB family
+
+    static Stream<Arguments> pubSubMatrix() {
+        List<Arguments> out = new ArrayList<>();
+        for (PeerKind k : PeerKind.values()) {
+            for (SocketType pub : List.of(SocketType.PUB, SocketType.XPUB)) {
+                for (SocketType sub : List.of(SocketType.SUB, SocketType.XSUB)) {
+                    for (boolean wePublish : List.of(true, false)) {
+                        for (boolean weBind : List.of(true, false)) {
+                            out.add(Arguments.of(k, pub, sub, wePublish, weBind));
+                        }
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}->{2}, we publish={3}, we bind={4}")
+    @MethodSource("pubSubMatrix")
+    void publishSubscribe(PeerKind kind, SocketType pubType, SocketType subType, boolean wePublish, boolean weBind) {
+        TestPeer pub = side(wePublish, kind, pubType);
+        TestPeer sub = side(!wePublish, kind, subType);
+        boolean pubBinds = wePublish == weBind;
+        link(pubBinds ? pub : sub, pubBinds ? sub : pub);
+
+        subscription(sub, subType, "A", true);
+        if (pubType == SocketType.XPUB) {
+            assertThat(awaitUpstream(pub, sub)).isEqualTo(ZmqMessage.of(bytes("\u0001A")));
+        }
+        awaitTopicFlows(pub, sub, "A");
+        pub.send(ZmqMessage.of("B-1"));
+        pub.send(ZmqMessage.of("A-1"));
+        pub.send(ZmqMessage.of("A-2", "second frame", ""));
+        pub.send(ZmqMessage.of("B-2"));
+        pub.send(ZmqMessage.of("A-end"));
+        assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-1"));
+        assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-2", "second frame", ""));
+        assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-end"));
+
+        subscription(sub, subType, "A", false);
+        if (pubType == SocketType.XPUB) {
+            assertThat(awaitUpstream(pub, sub)).isEqualTo(ZmqMessage.of(bytes("\u0000A")));
+        }
+        subscription(sub, subType, "B", true);
+        awaitTopicFlows(pub, sub, "B");
+        pub.send(ZmqMessage.of("A-after-cancel"));
+        pub.send(ZmqMessage.of("B-end"));
+        assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("B-end"));
+    }
+
+    /**
+     * The next (un)subscription an XPUB receives. libzmq and JeroMQ attach a newly accepted pipe, and so send their
+     * subscriptions on it, only when their application thread next enters the socket: the subscriber is pumped with
+     * short receives meanwhile.
+     */
+    private static ZmqMessage awaitUpstream(TestPeer xpub, TestPeer sub) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ZmqMessage got = null;
+        while (got == null && System.nanoTime() < deadline) {
+            assertThat(sub.recv(Duration.ofMillis(1))).as("nothing is published yet").isNull();
+            got = xpub.recv(Duration.ofMillis(50));
+        }
+        return got;
+    }
+
+    private static void subscription(TestPeer sub, SocketType type, String topic, boolean on) {
+        if (type == SocketType.XSUB) {
+            sub.send(ZmqMessage.of(bytes((on ? "\u0001" : "\u0000") + topic)));
+        } else if (on) {
+            sub.subscribe(bytes(topic));
+        } else {
+            sub.unsubscribe(bytes(topic));
+        }
+    }
+
+    /**
+     * Publishes probes on {@code topic} until one arrives (subscriptions travel asynchronously), then a marker, and
+     * reads up to the marker so the subscriber's queue is empty afterwards.
+     */
+    private static void awaitTopicFlows(TestPeer pub, TestPeer sub, String topic) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ZmqMessage got = null;
+        while (got == null && System.nanoTime() < deadline) {
+            pub.send(ZmqMessage.of(topic + "-probe"));
+            got = sub.recv(Duration.ofMillis(50));
+        }
+        assertThat(got).as("a probe on topic " + topic + " reached the subscriber").isNotNull();
+        pub.send(ZmqMessage.of(topic + "-sync"));
+        ZmqMessage m;
+        do {
+            m = sub.recv(WAIT);
+            assertThat(m).as("sync marker on " + topic).isNotNull();
+        } while (!m.equals(ZmqMessage.of(topic + "-sync")));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    // ---------------------------------------------------------------- restarts
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(PeerKind.class)
+    void connectingPushKeepsQueuedMessagesAcrossPeerRestart(PeerKind kind) throws Exception {
+        OurPeer push = (OurPeer) side(true, kind, SocketType.PUSH);
+        TestPeer pull = kind.create(SocketType.PULL);
+        String endpoint = pull.bind(ANY_PORT);
+        CountDownLatch disconnected = new CountDownLatch(1);
+        push.socket.addMonitor(e -> {
+            if (e.type() == SocketEventType.DISCONNECTED) {
+                disconnected.countDown();
+            }
+        });
+        push.connect(endpoint);
+        push.send(ZmqMessage.of("before"));
+        assertThat(pull.recv(WAIT)).isEqualTo(ZmqMessage.of("before"));
+
+        pull.kill();
+        assertThat(disconnected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        push.sendMany(500, "while-down-");
+
+        TestPeer restarted = side(false, kind, SocketType.PULL);
+        restarted.bind(endpoint);
+        push.sendMany(500, "after-");
+        List<ZmqMessage> expected = new ArrayList<>(sequence("while-down-", 500));
+        expected.addAll(sequence("after-", 500));
+        assertThat(restarted.recvMany(1000, WAIT)).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(PeerKind.class)
+    void subscriberResubscribesWhenPublisherRestarts(PeerKind kind) throws Exception {
+        OurPeer sub = (OurPeer) side(true, kind, SocketType.SUB);
+        TestPeer pub = kind.create(SocketType.PUB);
+        String endpoint = pub.bind(ANY_PORT);
+        CountDownLatch disconnected = new CountDownLatch(1);
+        sub.socket.addMonitor(e -> {
+            if (e.type() == SocketEventType.DISCONNECTED) {
+                disconnected.countDown();
+            }
+        });
+        sub.connect(endpoint);
+        sub.subscribe(bytes("A"));
+        awaitTopicFlows(pub, sub, "A");
+
+        pub.kill();
+        assertThat(disconnected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        TestPeer restarted = side(false, kind, SocketType.PUB);
+        restarted.bind(endpoint);
+        awaitTopicFlows(restarted, sub, "A");
+        restarted.send(ZmqMessage.of("B-ignored"));
+        restarted.send(ZmqMessage.of("A-last"));
+        assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-last"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(PeerKind.class)
+    void boundPullServesARestartedForeignPusher(PeerKind kind) {
+        TestPeer pull = side(true, kind, SocketType.PULL);
+        String endpoint = pull.bind(ANY_PORT);
+        TestPeer first = kind.create(SocketType.PUSH);
+        first.connect(endpoint);
+        first.sendMany(100, "first-");
+        assertThat(pull.recvMany(100, WAIT)).containsExactlyElementsOf(sequence("first-", 100));
+        first.kill();
+
+        TestPeer second = side(false, kind, SocketType.PUSH);
+        second.connect(endpoint);
+        second.sendMany(100, "second-");
+        assertThat(pull.recvMany(100, WAIT)).containsExactlyElementsOf(sequence("second-", 100));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.zmq.interop;
+
+import dev.zmq.SocketOption;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Our socket behind the {@link TestPeer} interface, so interop cases run the same way in both directions. */
+final class OurPeer implements TestPeer {
+
+    final ZmqSocket socket;
+
+    OurPeer(ZmqContext context, SocketType type) {
+        socket = context.socket(type);
+    }
+
+    @Override
+    public String bind(String endpoint) {
+        socket.bind(endpoint);
+        return socket.lastEndpoint();
+    }
+
+    @Override
+    public void connect(String endpoint) {
+        socket.connect(endpoint);
+    }
+
+    @Override
+    public void subscribe(byte[] topic) {
+        socket.subscribe(topic);
+    }
+
+    @Override
+    public void unsubscribe(byte[] topic) {
+        socket.unsubscribe(topic);
+    }
+
+    @Override
+    public void send(ZmqMessage message) {
+        socket.send(message);
+    }
+
+    @Override
+    public void sendMany(int count, String prefix) {
+        for (int i = 0; i < count; i++) {
+            socket.send(ZmqMessage.of(prefix + i));
+        }
+    }
+
+    @Override
+    public ZmqMessage recv(Duration timeout) {
+        return socket.recv(timeout);
+    }
+
+    @Override
+    public List<ZmqMessage> recvMany(int count, Duration idle) {
+        List<ZmqMessage> out = new ArrayList<>();
+        ZmqMessage m;
+        while (out.size() < count && (m = socket.recv(idle)) != null) {
+            out.add(m);
+        }
+        return out;
+    }
+
+    @Override
+    public void kill() {
+        socket.set(SocketOption.LINGER, Duration.ZERO);
+        socket.close();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.zmq.interop;
+
+import dev.zmq.ZmqMessage;
+
+import java.time.Duration;
+import java.util.List;
+
+/** One side of an interop test: our socket, or a foreign implementation's (libzmq, JeroMQ), behind one interface. */
+interface TestPeer extends AutoCloseable {
+
+    /** Binds and returns the resolved endpoint. */
+    String bind(String endpoint);
+
+    void connect(String endpoint);
+
+    void subscribe(byte[] topic);
+
+    void unsubscribe(byte[] topic);
+
+    void send(ZmqMessage message);
+
+    /** Sends {@code count} single-frame messages {@code prefix + i}. */
+    void sendMany(int count, String prefix);
+
+    /** The next message, or {@code null} after {@code timeout}. */
+    ZmqMessage recv(Duration timeout);
+
+    /** Up to {@code count} messages, stopping when none arrives for {@code idle}. */
+    List<ZmqMessage> recvMany(int count, Duration idle);
+
+    /** Ends the peer abruptly (process killed / context dropped without linger). */
+    void kill();
+
+    /** Closes the peer normally. */
+    @Override
+    void close();
+}
