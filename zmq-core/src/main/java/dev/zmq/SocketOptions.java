@@ -12,7 +12,8 @@ public final class SocketOptions {
 
     private final Object[] values;
 
-    SocketOptions() {
+    /** An empty set: every option has its default. */
+    public SocketOptions() {
         this.values = new Object[SocketOption.all().size()];
     }
 
@@ -33,8 +34,10 @@ public final class SocketOptions {
         return (T) b.clone();
     }
 
-    <T> void set(SocketOption<T> option, Object value) {
+    /** Sets {@code option}; throws {@link ZmqException} (EINVAL) for a value the option does not accept. */
+    public <T> SocketOptions set(SocketOption<T> option, T value) {
         values[option.index()] = option.check(value);
+        return this;
     }
 
     /** A copy that later changes to this set do not affect. */

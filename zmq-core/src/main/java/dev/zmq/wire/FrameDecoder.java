@@ -86,11 +86,11 @@ public final class FrameDecoder {
         if (--sizeBytesWanted > 0) {
             return;
         }
+        if (size >= 0 && maxFrameSize >= 0 && size > maxFrameSize) {
+            throw new ProtocolException("frame of " + size + " bytes exceeds MAXMSGSIZE " + maxFrameSize);
+        }
         if (size < 0 || size > ARRAY_LIMIT) {
             throw new ProtocolException("frame size " + Long.toUnsignedString(size) + " is out of range");
-        }
-        if (maxFrameSize >= 0 && size > maxFrameSize) {
-            throw new ProtocolException("frame of " + size + " bytes exceeds MAXMSGSIZE " + maxFrameSize);
         }
         body = new byte[(int) size];
         bodyFilled = 0;

@@ -1,0 +1,95 @@
+package dev.zmq.pipe;
+
+import dev.zmq.ZmqMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipeTest {
+
+    private static final ZmqMessage M = ZmqMessage.of("m");
+
+    @Test
+    void refusesAtHighWaterMarkAndWakesWriterAtHalf() {
+        Pipe pipe = new Pipe(4);
+        AtomicInteger writerWakes = new AtomicInteger();
+        pipe.onWritable(writerWakes::incrementAndGet);
+        for (int i = 0; i < 4; i++) {
+            assertThat(pipe.offer(M)).isTrue();
+        }
+        assertThat(pipe.offer(M)).isFalse();
+        assertThat(pipe.depth()).isEqualTo(4);
+        pipe.poll();
+        assertThat(writerWakes).hasValue(0);
+        pipe.poll();
+        assertThat(writerWakes).hasValue(1);
+        assertThat(pipe.offer(M)).isTrue();
+    }
+
+    @Test
+    void wakesReaderOnlyOnEmptyToNonEmptyEdge() {
+        Pipe pipe = new Pipe(0);
+        AtomicInteger readerWakes = new AtomicInteger();
+        pipe.onReadable(readerWakes::incrementAndGet);
+        pipe.offer(M);
+        pipe.offer(M);
+        pipe.offer(M);
+        assertThat(readerWakes).hasValue(1);
+        pipe.clear();
+        pipe.offer(M);
+        assertThat(readerWakes).hasValue(2);
+    }
+
+    @Test
+    void zeroHighWaterMarkMeansUnbounded() {
+        Pipe pipe = new Pipe(0);
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(pipe.offer(M)).isTrue();
+        }
+        assertThat(pipe.depth()).isEqualTo(100_000);
+    }
+
+    @Test
+    void forceIgnoresTheHighWaterMark() {
+        Pipe pipe = new Pipe(1);
+        pipe.offer(M);
+        pipe.force(ZmqMessage.of("subscription"));
+        assertThat(pipe.poll()).isEqualTo(M);
+        assertThat(pipe.poll()).isEqualTo(ZmqMessage.of("subscription"));
+    }
+
+    @Test
+    void keepsOrderAcrossThreads() throws Exception {
+        Pipe pipe = new Pipe(16);
+        Signaler signaler = new Signaler();
+        pipe.onWritable(signaler::wake);
+        int n = 200_000;
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                ZmqMessage m = ZmqMessage.of(Integer.toString(i));
+                while (true) {
+                    signaler.prepare();
+                    if (pipe.offer(m)) {
+                        signaler.cancel();
+                        break;
+                    }
+                    signaler.await(Long.MAX_VALUE);
+                }
+            }
+        });
+        writer.start();
+        int next = 0;
+        while (next < n) {
+            ZmqMessage m = pipe.poll();
+            if (m != null) {
+                assertThat(m.first().text()).isEqualTo(Integer.toString(next++));
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        writer.join();
+        assertThat(pipe.isEmpty()).isTrue();
+    }
+}
