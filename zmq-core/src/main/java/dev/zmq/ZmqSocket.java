@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A ZeroMQ socket: sends and receives whole multipart messages to and from any number of peers over any number of
@@ -131,7 +134,10 @@ public final class ZmqSocket implements AutoCloseable {
         lastEndpoint = endpoint;
     }
 
-    /** Stops listening on a bound endpoint (as returned by {@link #lastEndpoint()}) and drops its connections. */
+    /**
+     * Stops listening on a bound endpoint (as returned by {@link #lastEndpoint()}) and drops its connections after
+     * their linger. Returns once the address is released and may be bound again. Do not call from a monitor callback.
+     */
     public void unbind(String endpoint) {
         checkOpen();
         Listener l = listeners.remove(endpoint);
@@ -139,10 +145,20 @@ public final class ZmqSocket implements AutoCloseable {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
                     + listeners.keySet() + ")");
         }
-        l.close(lingerNanos());
+        try {
+            l.close(lingerNanos()).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ZmqException(ErrorCode.EFSM, name + ": releasing " + endpoint + " did not complete", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZmqException(ErrorCode.EINTR, name + ": interrupted while unbinding " + endpoint, e);
+        }
     }
 
-    /** Closes the connections made by {@link #connect(String)} to {@code endpoint}. */
+    /**
+     * Closes the connections made by {@link #connect(String)} to {@code endpoint}: nothing more is routed to them
+     * from now on; what is already queued is still delivered within LINGER.
+     */
     public void disconnect(String endpoint) {
         checkOpen();
         List<Session> sessions = connections.remove(endpoint);
@@ -150,7 +166,11 @@ public final class ZmqSocket implements AutoCloseable {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not connected (connected: "
                     + connections.keySet() + ")");
         }
-        sessions.forEach(s -> s.close(lingerNanos()));
+        processMailbox();
+        for (Session s : sessions) {
+            pattern.detach(s.connectPeer());
+            s.close(lingerNanos());
+        }
     }
 
     /** The endpoint last bound (resolved, e.g. with the ephemeral port) or connected, or {@code null}. */

@@ -71,6 +71,18 @@ public final class IoThread implements AutoCloseable {
         return channel.register(selector, ops, handler);
     }
 
+    /**
+     * Makes the selector forget cancelled keys now, so closed channels release their file descriptors (a listening
+     * port can be bound again at once). Call on this I/O thread only; ready keys found meanwhile are served next turn.
+     */
+    public void flushCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "selectNow failed on " + thread.getName(), e);
+        }
+    }
+
     private void loop() {
         while (running) {
             try {

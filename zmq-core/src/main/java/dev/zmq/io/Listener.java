@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A bound endpoint: accepts connections and starts an accepted {@link Session} for each. Closing it (unbind or
@@ -87,10 +88,16 @@ public final class Listener implements IoHandler {
         finishIfDone();
     }
 
-    /** Stops accepting and closes accepted sessions with {@code lingerNanos}; safe from any thread. */
-    public void close(long lingerNanos) {
+    /**
+     * Stops accepting and closes accepted sessions with {@code lingerNanos}; safe from any thread.
+     *
+     * @return completes once the listening address is released, so it can be bound again
+     */
+    public CompletableFuture<Void> close(long lingerNanos) {
+        CompletableFuture<Void> released = new CompletableFuture<>();
         io.execute(() -> {
             if (closed) {
+                released.complete(null);
                 return;
             }
             closed = true;
@@ -102,12 +109,15 @@ public final class Listener implements IoHandler {
             } catch (IOException ignored) {
                 // closing anyway
             }
+            io.flushCancelledKeys();
+            released.complete(null);
             socket.events().emit(SocketEventType.CLOSED, boundEndpoint, null, "");
             for (Session s : new ArrayList<>(sessions)) {
                 s.closeNow(lingerNanos);
             }
             finishIfDone();
         });
+        return released;
     }
 
     private void finishIfDone() {

@@ -67,6 +67,11 @@ public final class Session implements EngineOwner {
         return s;
     }
 
+    /** The peer of a connecting session (it exists from {@code connect()} on); {@code null} for accepted ones. */
+    public Peer connectPeer() {
+        return connecting ? peer : null;
+    }
+
     /** The endpoint this session was made for. */
     public Endpoint endpoint() {
         return endpoint;

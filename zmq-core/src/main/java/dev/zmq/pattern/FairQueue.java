@@ -21,7 +21,9 @@ final class FairQueue {
     }
 
     void detach(Peer peer) {
-        leaving.add(peer);
+        if (!leaving.contains(peer)) {
+            leaving.add(peer);
+        }
     }
 
     /** The next message in turn, or {@code null} when no peer has one. */
