@@ -4,6 +4,7 @@ import dev.zmq.Frame;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
+import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,12 +17,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every one-way socket pair against libzmq 4.3 (python3-zmq subprocess) and JeroMQ 0.6.0, with our socket on either
@@ -288,5 +291,71 @@ class InteropTest {
         second.connect(endpoint);
         second.sendMany(100, "second-");
         assertThat(pull.recvMany(100, WAIT)).containsExactlyElementsOf(sequence("second-", 100));
+    }
+
+    // ---------------------------------------------------------------- handshake rules, limits, heartbeats
+
+    private static List<SocketEvent> record(OurPeer ours) {
+        List<SocketEvent> events = new CopyOnWriteArrayList<>();
+        ours.socket.addMonitor(events::add);
+        return events;
+    }
+
+    private static List<String> details(List<SocketEvent> events, SocketEventType type) {
+        return events.stream().filter(e -> e.type() == type).map(SocketEvent::detail).toList();
+    }
+
+    @ParameterizedTest(name = "{0}: we bind={1}")
+    @MethodSource("kindsAndRoles")
+    void incompatibleSocketTypesNeverExchangeMessages(PeerKind kind, boolean weBind) {
+        OurPeer push = (OurPeer) side(true, kind, SocketType.PUSH);
+        List<SocketEvent> events = record(push);
+        TestPeer pub = side(false, kind, SocketType.PUB);
+        link(weBind ? push : pub, weBind ? pub : push);
+        await().atMost(WAIT).until(() -> !details(events, SocketEventType.HANDSHAKE_FAILED).isEmpty());
+        assertThat(details(events, SocketEventType.HANDSHAKE_FAILED).get(0))
+                .as("either we refuse the PUB, or the foreign side drops us first")
+                .matches("incompatible socket type: PUSH cannot talk to PUB|peer closed the connection"
+                        + "|connection error: Connection reset.*");
+        assertThat(details(events, SocketEventType.HANDSHAKE_SUCCEEDED)).isEmpty();
+    }
+
+    static Stream<Arguments> kindsAndRoles() {
+        return Stream.of(PeerKind.values()).flatMap(k -> Stream.of(Arguments.of(k, true), Arguments.of(k, false)));
+    }
+
+    @ParameterizedTest(name = "{0}: we bind={1}")
+    @MethodSource("kindsAndRoles")
+    void oversizedMessagesFromAForeignPeerAreRefusedWithAReason(PeerKind kind, boolean weBind) {
+        OurPeer pull = (OurPeer) side(true, kind, SocketType.PULL);
+        pull.maxMessageSize(1000);
+        List<SocketEvent> events = record(pull);
+        TestPeer push = side(false, kind, SocketType.PUSH);
+        link(weBind ? pull : push, weBind ? push : pull);
+        push.send(ZmqMessage.of(new byte[1000]));
+        assertThat(pull.recv(WAIT).first().size()).isEqualTo(1000);
+        push.send(ZmqMessage.of(new byte[2000]));
+        await().atMost(WAIT).until(() -> !details(events, SocketEventType.DISCONNECTED).isEmpty());
+        assertThat(details(events, SocketEventType.DISCONNECTED).get(0))
+                .isEqualTo("frame of 2000 bytes exceeds MAXMSGSIZE 1000");
+        push.send(ZmqMessage.of("small again"));
+        assertThat(pull.recv(WAIT)).isEqualTo(ZmqMessage.of("small again"));
+    }
+
+    @ParameterizedTest(name = "{0}: we bind={1}")
+    @MethodSource("kindsAndRoles")
+    void heartbeatsKeepAnIdleConnectionAliveBothWays(PeerKind kind, boolean weBind) {
+        OurPeer sub = (OurPeer) side(true, kind, SocketType.SUB);
+        sub.heartbeat(20, 150);
+        List<SocketEvent> events = record(sub);
+        TestPeer pub = side(false, kind, SocketType.PUB);
+        pub.heartbeat(20, 150);
+        link(weBind ? sub : pub, weBind ? pub : sub);
+        sub.subscribe(bytes("A"));
+        awaitTopicFlows(pub, sub, "A");
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> details(events, SocketEventType.DISCONNECTED).isEmpty());
+        pub.send(ZmqMessage.of("A-still-connected"));
+        assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-still-connected"));
     }
 }

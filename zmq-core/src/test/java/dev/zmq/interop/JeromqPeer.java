@@ -19,6 +19,8 @@ final class JeromqPeer implements TestPeer {
     JeromqPeer(SocketType type) {
         socket = context.createSocket(org.zeromq.SocketType.valueOf(type.name()));
         socket.setLinger(5000);
+        // JeroMQ 0.6.0 sometimes stalls before sending its greeting on a new outgoing connection (seen with a
+        // JeroMQ peer as well as ours); a short handshake interval makes it give up and reconnect.
         socket.setHandshakeIvl(500);
     }
 
@@ -86,6 +88,17 @@ final class JeromqPeer implements TestPeer {
             out.add(m);
         }
         return out;
+    }
+
+    @Override
+    public void heartbeat(int ivlMillis, int timeoutMillis) {
+        socket.setHeartbeatIvl(ivlMillis);
+        socket.setHeartbeatTimeout(timeoutMillis);
+    }
+
+    @Override
+    public void maxMessageSize(long bytes) {
+        socket.setMaxMsgSize(bytes);
     }
 
     @Override

@@ -137,6 +137,17 @@ final class LibzmqPeer implements TestPeer {
     }
 
     @Override
+    public void heartbeat(int ivlMillis, int timeoutMillis) {
+        call("set HEARTBEAT_IVL " + ivlMillis);
+        call("set HEARTBEAT_TIMEOUT " + timeoutMillis);
+    }
+
+    @Override
+    public void maxMessageSize(long bytes) {
+        call("set MAXMSGSIZE " + bytes);
+    }
+
+    @Override
     public void kill() {
         process.destroyForcibly();
         waitFor();

@@ -68,6 +68,17 @@ final class OurPeer implements TestPeer {
     }
 
     @Override
+    public void heartbeat(int ivlMillis, int timeoutMillis) {
+        socket.set(SocketOption.HEARTBEAT_IVL, Duration.ofMillis(ivlMillis));
+        socket.set(SocketOption.HEARTBEAT_TIMEOUT, Duration.ofMillis(timeoutMillis));
+    }
+
+    @Override
+    public void maxMessageSize(long bytes) {
+        socket.set(SocketOption.MAXMSGSIZE, bytes);
+    }
+
+    @Override
     public void kill() {
         socket.set(SocketOption.LINGER, Duration.ZERO);
         socket.close();

@@ -28,6 +28,12 @@ interface TestPeer extends AutoCloseable {
     /** Up to {@code count} messages, stopping when none arrives for {@code idle}. */
     List<ZmqMessage> recvMany(int count, Duration idle);
 
+    /** Sets heartbeats: a PING every {@code ivlMillis}, drop the peer after {@code timeoutMillis} of silence. */
+    void heartbeat(int ivlMillis, int timeoutMillis);
+
+    /** Sets the largest message accepted (MAXMSGSIZE). */
+    void maxMessageSize(long bytes);
+
     /** Ends the peer abruptly (process killed / context dropped without linger). */
     void kill();
 
