@@ -15,7 +15,7 @@ public record TcpAddress(String host, int port) {
     /** Parses {@code address}; {@code allowWildcards} permits {@code *} as host and port (bind only). */
     public static TcpAddress parse(String address, boolean allowWildcards) {
         int colon = address.lastIndexOf(':');
-        if (colon <= 0 || colon == address.length() - 1) {
+        if (colon < 0 || colon == address.length() - 1) {
             throw invalid(address, "expected host:port");
         }
         String host = address.substring(0, colon);
