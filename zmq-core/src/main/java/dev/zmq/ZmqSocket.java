@@ -427,8 +427,8 @@ public final class ZmqSocket implements AutoCloseable {
         }
 
         @Override
-        public List<ZmqMessage> preamble() {
-            return pattern.preamble();
+        public List<ZmqMessage> preamble(Peer peer) {
+            return pattern.preamble(peer);
         }
 
         @Override

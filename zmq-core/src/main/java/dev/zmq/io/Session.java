@@ -38,6 +38,8 @@ public final class Session implements EngineOwner {
     private IoTimer lingerTimer;
     private boolean closing;
     private boolean finished;
+    private boolean handshakenBefore;
+    private boolean preambleDue;
 
     private Session(IoThread io, SessionOwner socket, Endpoint endpoint, boolean connecting, Consumer<Session> onFinish) {
         this.io = io;
@@ -155,14 +157,21 @@ public final class Session implements EngineOwner {
             peer.connected(info.address(), info.routingId());
             socket.attach(peer);
         }
+        preambleDue = !connecting || handshakenBefore;
+        handshakenBefore = true;
         socket.events().emit(SocketEventType.HANDSHAKE_SUCCEEDED, endpoint.text(), info.address(),
                 "peer is " + info.socketType() + " speaking ZMTP 3." + info.zmtpMinor());
         return peer;
     }
 
+    /**
+     * What the connection must send first (a SUB's subscriptions): always for an accepted peer, which the socket's
+     * thread may not attach for a while; for a connecting peer only after a reconnect, since the copies queued in
+     * its pipe when it attached were lost with the old connection.
+     */
     @Override
     public List<ZmqMessage> preamble() {
-        return socket.preamble();
+        return preambleDue ? socket.preamble(peer) : List.of();
     }
 
     @Override

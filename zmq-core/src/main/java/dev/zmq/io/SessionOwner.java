@@ -23,8 +23,8 @@ public interface SessionOwner {
     /** Takes {@code peer} away from the socket's routing rule (applied on the socket's thread). */
     void detach(Peer peer);
 
-    /** Messages every new connection must send first (a SUB's current subscriptions). */
-    List<ZmqMessage> preamble();
+    /** Messages a new connection to {@code peer} must send first (a SUB's current subscriptions). */
+    List<ZmqMessage> preamble(Peer peer);
 
     /** Where events go. */
     EventSink events();

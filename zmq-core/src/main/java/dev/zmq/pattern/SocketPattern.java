@@ -80,8 +80,8 @@ public abstract class SocketPattern {
         throw new ZmqException(ErrorCode.ENOTSUP, "only SUB and XSUB sockets subscribe");
     }
 
-    /** Messages each new connection sends before anything queued (thread-safe; default none). */
-    public List<ZmqMessage> preamble() {
+    /** Messages a new connection to {@code peer} sends before anything queued (thread-safe; default none). */
+    public List<ZmqMessage> preamble(Peer peer) {
         return List.of();
     }
 }

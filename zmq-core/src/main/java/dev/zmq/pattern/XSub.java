@@ -19,16 +19,25 @@ class XSub extends SocketPattern {
     private final List<Peer> peers = new ArrayList<>();
     /** The subscriptions in force, with a count per topic. */
     protected final SubscriptionTrie subscriptions = new SubscriptionTrie();
-    private volatile List<ZmqMessage> preamble = List.of();
+    /** The subscriptions in force as subscribe messages, with a version that changes with them. */
+    private record Snapshot(long version, List<ZmqMessage> messages) {
+    }
+
+    private volatile Snapshot snapshot = new Snapshot(0, List.of());
 
     XSub(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);
     }
 
+    /** A new peer gets every subscription in force, unless its connection already sent exactly these. */
     @Override
     public void attach(Peer peer) {
         peers.add(peer);
         in.attach(peer);
+        Snapshot current = snapshot;
+        if (peer.subscriptionVersion() != current.version()) {
+            current.messages().forEach(peer.out()::force);
+        }
     }
 
     @Override
@@ -80,7 +89,7 @@ class XSub extends SocketPattern {
             System.arraycopy(topic, 0, m, 1, topic.length);
             all.add(ZmqMessage.of(m));
         }
-        preamble = List.copyOf(all);
+        snapshot = new Snapshot(snapshot.version() + 1, List.copyOf(all));
     }
 
     @Override
@@ -88,8 +97,11 @@ class XSub extends SocketPattern {
         return in.recv();
     }
 
+    /** The subscriptions in force, recorded on {@code peer} as sent. Thread-safe (called by I/O threads). */
     @Override
-    public List<ZmqMessage> preamble() {
-        return preamble;
+    public List<ZmqMessage> preamble(Peer peer) {
+        Snapshot current = snapshot;
+        peer.subscriptionVersion(current.version());
+        return current.messages();
     }
 }

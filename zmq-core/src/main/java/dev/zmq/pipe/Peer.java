@@ -17,6 +17,7 @@ public final class Peer {
     private final String endpoint;
     private volatile byte[] routingId = new byte[0];
     private volatile String address;
+    private volatile long subscriptionVersion = -1;
 
     /** A peer with an outbound pipe bounded by {@code sndHwm} and an inbound one bounded by {@code rcvHwm}. */
     public Peer(String endpoint, int sndHwm, int rcvHwm) {
@@ -65,6 +66,16 @@ public final class Peer {
     public void connected(String remoteAddress, byte[] peerRoutingId) {
         this.address = remoteAddress;
         this.routingId = peerRoutingId;
+    }
+
+    /** Version of the socket's subscription set this peer's connection last sent as its preamble; -1 for none. */
+    public long subscriptionVersion() {
+        return subscriptionVersion;
+    }
+
+    /** Records that the connection sent the subscription set of {@code version}. */
+    public void subscriptionVersion(long version) {
+        this.subscriptionVersion = version;
     }
 
     @Override
