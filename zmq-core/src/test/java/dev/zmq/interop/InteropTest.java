@@ -258,18 +258,23 @@ class InteropTest {
 
     // ---------------------------------------------------------------- restarts
 
+    private static CountDownLatch latchOn(OurPeer ours, SocketEventType type) {
+        CountDownLatch latch = new CountDownLatch(1);
+        ours.socket.addMonitor(e -> {
+            if (e.type() == type) {
+                latch.countDown();
+            }
+        });
+        return latch;
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(PeerKind.class)
     void connectingPushKeepsQueuedMessagesAcrossPeerRestart(PeerKind kind) throws Exception {
         OurPeer push = (OurPeer) side(true, kind, SocketType.PUSH);
         TestPeer pull = kind.create(SocketType.PULL);
         String endpoint = pull.bind(ANY_PORT);
-        CountDownLatch disconnected = new CountDownLatch(1);
-        push.socket.addMonitor(e -> {
-            if (e.type() == SocketEventType.DISCONNECTED) {
-                disconnected.countDown();
-            }
-        });
+        CountDownLatch disconnected = latchOn(push, SocketEventType.DISCONNECTED);
         push.connect(endpoint);
         push.send(ZmqMessage.of("before"));
         assertThat(pull.recv(WAIT)).isEqualTo(ZmqMessage.of("before"));
@@ -292,12 +297,7 @@ class InteropTest {
         OurPeer sub = (OurPeer) side(true, kind, SocketType.SUB);
         TestPeer pub = kind.create(SocketType.PUB);
         String endpoint = pub.bind(ANY_PORT);
-        CountDownLatch disconnected = new CountDownLatch(1);
-        sub.socket.addMonitor(e -> {
-            if (e.type() == SocketEventType.DISCONNECTED) {
-                disconnected.countDown();
-            }
-        });
+        CountDownLatch disconnected = latchOn(sub, SocketEventType.DISCONNECTED);
         sub.connect(endpoint);
         sub.subscribe(bytes("A"));
         awaitTopicFlows(pub, sub, "A");

@@ -84,13 +84,6 @@ final class JeromqPeer implements TestPeer {
     }
 
     @Override
-    public void sendMany(int count, String prefix) {
-        for (int i = 0; i < count; i++) {
-            send(ZmqMessage.of(prefix + i));
-        }
-    }
-
-    @Override
     public ZmqMessage recv(Duration timeout) {
         socket.setReceiveTimeOut((int) timeout.toMillis());
         byte[] first = socket.recv(0);
@@ -102,16 +95,6 @@ final class JeromqPeer implements TestPeer {
             b.add(Frame.wrap(socket.recv(0)));
         }
         return b.build();
-    }
-
-    @Override
-    public List<ZmqMessage> recvMany(int count, Duration idle) {
-        List<ZmqMessage> out = new ArrayList<>();
-        ZmqMessage m;
-        while (out.size() < count && (m = recv(idle)) != null) {
-            out.add(m);
-        }
-        return out;
     }
 
     @Override

@@ -7,8 +7,6 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Our socket behind the {@link TestPeer} interface, so interop cases run the same way in both directions. */
 final class OurPeer implements TestPeer {
@@ -46,25 +44,8 @@ final class OurPeer implements TestPeer {
     }
 
     @Override
-    public void sendMany(int count, String prefix) {
-        for (int i = 0; i < count; i++) {
-            socket.send(ZmqMessage.of(prefix + i));
-        }
-    }
-
-    @Override
     public ZmqMessage recv(Duration timeout) {
         return socket.recv(timeout);
-    }
-
-    @Override
-    public List<ZmqMessage> recvMany(int count, Duration idle) {
-        List<ZmqMessage> out = new ArrayList<>();
-        ZmqMessage m;
-        while (out.size() < count && (m = socket.recv(idle)) != null) {
-            out.add(m);
-        }
-        return out;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.zmq.interop;
 import dev.zmq.ZmqMessage;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One side of an interop test: our socket, or a foreign implementation's (libzmq, JeroMQ), behind one interface. */
@@ -20,13 +21,24 @@ interface TestPeer extends AutoCloseable {
     void send(ZmqMessage message);
 
     /** Sends {@code count} single-frame messages {@code prefix + i}. */
-    void sendMany(int count, String prefix);
+    default void sendMany(int count, String prefix) {
+        for (int i = 0; i < count; i++) {
+            send(ZmqMessage.of(prefix + i));
+        }
+    }
 
     /** The next message, or {@code null} after {@code timeout}. */
     ZmqMessage recv(Duration timeout);
 
     /** Up to {@code count} messages, stopping when none arrives for {@code idle}. */
-    List<ZmqMessage> recvMany(int count, Duration idle);
+    default List<ZmqMessage> recvMany(int count, Duration idle) {
+        List<ZmqMessage> out = new ArrayList<>();
+        ZmqMessage m;
+        while (out.size() < count && (m = recv(idle)) != null) {
+            out.add(m);
+        }
+        return out;
+    }
 
     /** Sets heartbeats: a PING every {@code ivlMillis}, drop the peer after {@code timeoutMillis} of silence. */
     void heartbeat(int ivlMillis, int timeoutMillis);
