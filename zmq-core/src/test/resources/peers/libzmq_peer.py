@@ -1,7 +1,7 @@
 """A libzmq socket driven line by line over stdin/stdout, for interop tests.
 
 Each command prints exactly one answer line. Frames are hex, joined by ',' within a message; messages by ';'.
-Commands: socket TYPE | set NAME INT | bind EP | connect EP | sub HEX | unsub HEX | send FRAMES |
+Commands: socket TYPE | set NAME INT | id HEX | bind EP | connect EP | sub HEX | unsub HEX | send FRAMES |
 sendmany COUNT PREFIX | recv TIMEOUT_MS | recvmany COUNT TIMEOUT_MS | quit
 """
 import sys
@@ -35,6 +35,9 @@ for raw in sys.stdin:
         elif cmd == "set":
             name, value = arg.split(" ")
             sock.setsockopt(getattr(zmq, name), int(value))
+            answer("ok")
+        elif cmd == "id":
+            sock.setsockopt(zmq.ROUTING_ID, bytes.fromhex(arg))
             answer("ok")
         elif cmd == "bind":
             sock.bind(arg)

@@ -53,6 +53,17 @@ public final class SocketOption<T> {
     /** XPUB: at HWM, fail the send with EAGAIN instead of dropping for the full subscriber. */
     public static final SocketOption<Boolean> XPUB_NODROP = boolOption("XPUB_NODROP");
 
+    /** ROUTER: a send to an unknown peer fails with EHOSTUNREACH (and to a full one with EAGAIN) instead of dropping. */
+    public static final SocketOption<Boolean> ROUTER_MANDATORY = boolOption("ROUTER_MANDATORY");
+    /** ROUTER: a new peer announcing a routing id already in use takes it over instead of being ignored. */
+    public static final SocketOption<Boolean> ROUTER_HANDOVER = boolOption("ROUTER_HANDOVER");
+    /** DEALER, ROUTER: send an empty message to every new peer so a ROUTER peer learns our routing id at once. */
+    public static final SocketOption<Boolean> PROBE_ROUTER = boolOption("PROBE_ROUTER");
+    /** REQ: allow a new request before the reply to the previous one arrived (that reply is then discarded). */
+    public static final SocketOption<Boolean> REQ_RELAXED = boolOption("REQ_RELAXED");
+    /** REQ: prefix each request with a request id and accept only the reply carrying it. */
+    public static final SocketOption<Boolean> REQ_CORRELATE = boolOption("REQ_CORRELATE");
+
     private final String name;
     private final Class<T> type;
     private final T defaultValue;

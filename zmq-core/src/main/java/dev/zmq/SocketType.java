@@ -24,12 +24,30 @@ public enum SocketType {
     /** Pipeline source: round-robin to pullers, blocks at HWM. */
     PUSH("PULL"),
     /** Pipeline sink: fair-queues from pushers. */
-    PULL("PUSH");
+    PULL("PUSH"),
+    /** Client of request-reply: strict send/receive alternation, one request at a time. */
+    REQ("REP", "ROUTER"),
+    /** Service of request-reply: receives a request, sends the reply back along the request's envelope. */
+    REP("REQ", "DEALER"),
+    /** Asynchronous request-reply: round-robin out, fair-queue in, no envelope handling. */
+    DEALER("REP", "DEALER", "ROUTER"),
+    /** Routes by peer identity: received messages start with the sender's routing id, sent ones with the target's. */
+    ROUTER("REQ", "DEALER", "ROUTER");
 
     private final Set<String> peers;
 
     SocketType(String... peers) {
         this.peers = Set.of(peers);
+    }
+
+    /** Whether the type announces its routing id (ZMTP Identity) in READY, as libzmq does for REQ, DEALER, ROUTER. */
+    public boolean announcesIdentity() {
+        return this == REQ || this == DEALER || this == ROUTER;
+    }
+
+    /** Whether the type routes by peer identity, so a peer may join routing only once its handshake is done. */
+    public boolean routesByIdentity() {
+        return this == ROUTER;
     }
 
     /** The name announced in the ZMTP {@code Socket-Type} property. */

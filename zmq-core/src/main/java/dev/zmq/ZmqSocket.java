@@ -427,8 +427,8 @@ public final class ZmqSocket implements AutoCloseable {
         }
 
         @Override
-        public List<ZmqMessage> preamble(Peer peer) {
-            return pattern.preamble(peer);
+        public List<ZmqMessage> preamble(Peer peer, boolean replay) {
+            return pattern.preamble(peer, replay);
         }
 
         @Override

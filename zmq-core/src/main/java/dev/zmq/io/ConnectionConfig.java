@@ -21,12 +21,12 @@ import java.util.Map;
  */
 public record ConnectionConfig(SocketType type, SocketOptions options, String name) {
 
-    /** Our READY metadata: Socket-Type, and Identity when a routing id is set. */
+    /** Our READY metadata: Socket-Type, and Identity for REQ, DEALER and ROUTER or when a routing id is set. */
     public Metadata readyMetadata() {
         Map<String, byte[]> props = new LinkedHashMap<>();
         props.put(Metadata.SOCKET_TYPE, type.wireName().getBytes(StandardCharsets.US_ASCII));
         byte[] id = options.get(SocketOption.ROUTING_ID);
-        if (id.length > 0) {
+        if (id.length > 0 || type.announcesIdentity()) {
             props.put(Metadata.IDENTITY, id);
         }
         return Metadata.of(props);

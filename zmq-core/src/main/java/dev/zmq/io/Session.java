@@ -29,6 +29,7 @@ public final class Session implements EngineOwner {
     private final SessionOwner socket;
     private final Endpoint endpoint;
     private final boolean connecting;
+    private final ConnectionConfig config;
     private final ReconnectBackoff backoff;
     private final Consumer<Session> onFinish;
     private Peer peer;
@@ -39,7 +40,7 @@ public final class Session implements EngineOwner {
     private boolean closing;
     private boolean finished;
     private boolean handshakenBefore;
-    private boolean preambleDue;
+    private boolean replay;
 
     private Session(IoThread io, SessionOwner socket, Endpoint endpoint, boolean connecting, Consumer<Session> onFinish) {
         this.io = io;
@@ -47,16 +48,18 @@ public final class Session implements EngineOwner {
         this.endpoint = endpoint;
         this.connecting = connecting;
         this.onFinish = onFinish;
-        ConnectionConfig c = socket.connectionConfig();
-        this.backoff = new ReconnectBackoff(c.options().get(SocketOption.RECONNECT_IVL),
-                c.options().get(SocketOption.RECONNECT_IVL_MAX));
+        this.config = socket.connectionConfig();
+        this.backoff = new ReconnectBackoff(config.options().get(SocketOption.RECONNECT_IVL),
+                config.options().get(SocketOption.RECONNECT_IVL_MAX));
     }
 
     /** Starts a connecting session: its peer joins the socket's routing at once, the connection follows. */
     public static Session connect(IoThread io, SessionOwner socket, Endpoint endpoint) {
         Session s = new Session(io, socket, endpoint, true, null);
         s.peer = socket.newPeer(endpoint.text());
-        socket.attach(s.peer);
+        if (!s.attachesAfterHandshake()) {
+            socket.attach(s.peer);
+        }
         io.execute(s::attemptConnect);
         return s;
     }
@@ -152,12 +155,15 @@ public final class Session implements EngineOwner {
         if (connecting) {
             backoff.reset();
             peer.connected(info.address(), info.routingId());
+            if (attachesAfterHandshake()) {
+                socket.attach(peer);
+            }
         } else {
             peer = socket.newPeer(endpoint.text());
             peer.connected(info.address(), info.routingId());
             socket.attach(peer);
         }
-        preambleDue = !connecting || handshakenBefore;
+        replay = !connecting || handshakenBefore;
         handshakenBefore = true;
         socket.events().emit(SocketEventType.HANDSHAKE_SUCCEEDED, endpoint.text(), info.address(),
                 "peer is " + info.socketType() + " speaking ZMTP 3." + info.zmtpMinor());
@@ -165,13 +171,13 @@ public final class Session implements EngineOwner {
     }
 
     /**
-     * What the connection must send first (a SUB's subscriptions): always for an accepted peer, which the socket's
-     * thread may not attach for a while; for a connecting peer only after a reconnect, since the copies queued in
-     * its pipe when it attached were lost with the old connection.
+     * What the connection must send first. State the pipe carried (a SUB's subscriptions) is replayed for an
+     * accepted peer, which the socket's thread may not attach for a while, and after a reconnect, since the copies
+     * queued in the pipe were lost with the old connection; not on a connecting peer's first connection.
      */
     @Override
     public List<ZmqMessage> preamble() {
-        return preambleDue ? socket.preamble(peer) : List.of();
+        return socket.preamble(peer, replay);
     }
 
     @Override
@@ -183,10 +189,18 @@ public final class Session implements EngineOwner {
             return;
         }
         if (connecting) {
+            if (handshaken && attachesAfterHandshake()) {
+                socket.detach(peer);
+            }
             retry(reason);
         } else {
             finish();
         }
+    }
+
+    /** A socket that routes by identity learns a connecting peer's id only from its handshake, on every reconnect. */
+    private boolean attachesAfterHandshake() {
+        return config.type().routesByIdentity();
     }
 
     @Override

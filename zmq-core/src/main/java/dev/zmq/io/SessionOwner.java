@@ -23,8 +23,8 @@ public interface SessionOwner {
     /** Takes {@code peer} away from the socket's routing rule (applied on the socket's thread). */
     void detach(Peer peer);
 
-    /** Messages a new connection to {@code peer} must send first (a SUB's current subscriptions). */
-    List<ZmqMessage> preamble(Peer peer);
+    /** Messages a new connection to {@code peer} must send first; see {@link dev.zmq.pattern.SocketPattern#preamble}. */
+    List<ZmqMessage> preamble(Peer peer, boolean replay);
 
     /** Where events go. */
     EventSink events();

@@ -3,16 +3,28 @@ package dev.zmq.pattern;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts messages a routing rule dropped (PUB/XPUB at the HWM, SUB filtering does not count). Thread-safe: the
+ * Counts messages a routing rule dropped: at the HWM (PUB, XPUB, ROUTER) or for lack of a route (ROUTER).
+ * SUB filtering does not count. Thread-safe: the
  * socket's thread adds, any thread reads.
  */
 public final class DropCounter {
 
     private final LongAdder hwm = new LongAdder();
+    private final LongAdder noRoute = new LongAdder();
 
     /** One message dropped for one peer because its pipe was at the HWM. */
     public void droppedAtHwm() {
         hwm.increment();
+    }
+
+    /** One message dropped because no peer has its routing id (ROUTER without ROUTER_MANDATORY). */
+    public void droppedNoRoute() {
+        noRoute.increment();
+    }
+
+    /** Messages dropped for lack of a route so far. */
+    public long noRoute() {
+        return noRoute.sum();
     }
 
     /** Messages dropped at the HWM so far. */

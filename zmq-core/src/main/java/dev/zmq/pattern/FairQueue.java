@@ -15,9 +15,13 @@ final class FairQueue {
     private final List<Peer> peers = new ArrayList<>();
     private final List<Peer> leaving = new ArrayList<>();
     private int next;
+    private Peer lastPeer;
 
     void attach(Peer peer) {
-        peers.add(peer);
+        leaving.remove(peer);
+        if (!peers.contains(peer)) {
+            peers.add(peer);
+        }
     }
 
     void detach(Peer peer) {
@@ -36,6 +40,7 @@ final class FairQueue {
             Peer p = peers.get(next++);
             ZmqMessage m = p.recv();
             if (m != null) {
+                lastPeer = p;
                 return m;
             }
         }
@@ -43,6 +48,11 @@ final class FairQueue {
             removeDrained();
         }
         return null;
+    }
+
+    /** The peer the message last returned by {@link #recv()} came from. */
+    Peer lastPeer() {
+        return lastPeer;
     }
 
     private void removeDrained() {

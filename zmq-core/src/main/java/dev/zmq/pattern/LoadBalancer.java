@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Round-robin over peers whose pipes have room (PUSH, and later DEALER and REQ). Not thread-safe: the socket's
+ * Round-robin over peers whose pipes have room (PUSH, DEALER and REQ). Not thread-safe: the socket's
  * thread only.
  */
 final class LoadBalancer {
@@ -16,7 +16,9 @@ final class LoadBalancer {
     private int next;
 
     void attach(Peer peer) {
-        peers.add(peer);
+        if (!peers.contains(peer)) {
+            peers.add(peer);
+        }
     }
 
     void detach(Peer peer) {
@@ -29,8 +31,8 @@ final class LoadBalancer {
         }
     }
 
-    /** Queues {@code message} to the next peer with room; {@code false} when none has room. */
-    boolean send(ZmqMessage message) {
+    /** Queues {@code message} to the next peer with room; returns that peer, or {@code null} when none has room. */
+    Peer send(ZmqMessage message) {
         int n = peers.size();
         for (int tried = 0; tried < n; tried++) {
             if (next >= n) {
@@ -38,9 +40,14 @@ final class LoadBalancer {
             }
             Peer p = peers.get(next++);
             if (p.send(message)) {
-                return true;
+                return p;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The peers in rotation. */
+    List<Peer> peers() {
+        return peers;
     }
 }

@@ -29,6 +29,6 @@ final class Push extends SocketPattern {
 
     @Override
     public boolean send(ZmqMessage message) {
-        return out.send(message);
+        return out.send(message) != null;
     }
 }

@@ -1,6 +1,8 @@
 package dev.zmq.pattern;
 
 import dev.zmq.ErrorCode;
+import dev.zmq.Frame;
+import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqException;
@@ -26,6 +28,11 @@ public abstract class SocketPattern {
     /** Messages dropped by this rule (HWM for PUB/XPUB). */
     protected final DropCounter drops;
 
+    /** An empty message for every new connection when PROBE_ROUTER is set (DEALER, ROUTER). */
+    protected final List<ZmqMessage> probe() {
+        return options.get(SocketOption.PROBE_ROUTER) ? List.of(ZmqMessage.of(Frame.EMPTY)) : List.of();
+    }
+
     protected SocketPattern(SocketOptions options, Signaler signaler, DropCounter drops) {
         this.options = options;
         this.signaler = signaler;
@@ -42,6 +49,10 @@ public abstract class SocketPattern {
             case XPUB -> new XPub(options, signaler, drops);
             case SUB -> new Sub(options, signaler, drops);
             case XSUB -> new XSub(options, signaler, drops);
+            case REQ -> new Req(options, signaler, drops);
+            case REP -> new Rep(options, signaler, drops);
+            case DEALER -> new Dealer(options, signaler, drops);
+            case ROUTER -> new Router(options, signaler, drops);
         };
     }
 
@@ -80,8 +91,13 @@ public abstract class SocketPattern {
         throw new ZmqException(ErrorCode.ENOTSUP, "only SUB and XSUB sockets subscribe");
     }
 
-    /** Messages a new connection to {@code peer} sends before anything queued (thread-safe; default none). */
-    public List<ZmqMessage> preamble(Peer peer) {
+    /**
+     * Messages a new connection to {@code peer} sends before anything queued. Thread-safe: I/O threads call it.
+     *
+     * @param replay whether state the peer's pipe carried before (a SUB's subscriptions) must be sent again: true
+     *               for accepted peers and reconnects, false for a connecting peer's first connection
+     */
+    public List<ZmqMessage> preamble(Peer peer, boolean replay) {
         return List.of();
     }
 }

@@ -99,7 +99,10 @@ class XSub extends SocketPattern {
 
     /** The subscriptions in force, recorded on {@code peer} as sent. Thread-safe (called by I/O threads). */
     @Override
-    public List<ZmqMessage> preamble(Peer peer) {
+    public List<ZmqMessage> preamble(Peer peer, boolean replay) {
+        if (!replay) {
+            return List.of();
+        }
         Snapshot current = snapshot;
         peer.subscriptionVersion(current.version());
         return current.messages();

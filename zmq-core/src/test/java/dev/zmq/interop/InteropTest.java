@@ -64,7 +64,7 @@ class InteropTest {
      * Connects; when a JeroMQ socket connects to ours, waits for our side to see the handshake and renews the
      * JeroMQ socket when it stalls (see {@link JeromqPeer#renew()}).
      */
-    private static void connect(TestPeer connecter, TestPeer binder, String endpoint) {
+    static void connect(TestPeer connecter, TestPeer binder, String endpoint) {
         if (!(connecter instanceof JeromqPeer jeromq) || !(binder instanceof OurPeer ours)) {
             connecter.connect(endpoint);
             return;

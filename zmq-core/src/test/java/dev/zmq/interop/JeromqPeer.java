@@ -111,6 +111,16 @@ final class JeromqPeer implements TestPeer {
     }
 
     @Override
+    public void routingId(byte[] id) {
+        apply(s -> s.setIdentity(id));
+    }
+
+    @Override
+    public void probeRouter() {
+        apply(s -> s.setProbeRouter(true));
+    }
+
+    @Override
     public void kill() {
         socket.setLinger(0);
         context.close();

@@ -148,6 +148,16 @@ final class LibzmqPeer implements TestPeer {
     }
 
     @Override
+    public void routingId(byte[] id) {
+        call("id " + HEX.formatHex(id));
+    }
+
+    @Override
+    public void probeRouter() {
+        call("set PROBE_ROUTER 1");
+    }
+
+    @Override
     public void kill() {
         process.destroyForcibly();
         waitFor();

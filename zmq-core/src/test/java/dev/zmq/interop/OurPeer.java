@@ -60,6 +60,16 @@ final class OurPeer implements TestPeer {
     }
 
     @Override
+    public void routingId(byte[] id) {
+        socket.set(SocketOption.ROUTING_ID, id);
+    }
+
+    @Override
+    public void probeRouter() {
+        socket.set(SocketOption.PROBE_ROUTER, true);
+    }
+
+    @Override
     public void kill() {
         socket.set(SocketOption.LINGER, Duration.ZERO);
         socket.close();

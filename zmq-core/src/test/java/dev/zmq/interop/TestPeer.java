@@ -46,6 +46,12 @@ interface TestPeer extends AutoCloseable {
     /** Sets the largest message accepted (MAXMSGSIZE). */
     void maxMessageSize(long bytes);
 
+    /** Sets the routing id announced to peers (ROUTING_ID); call before connecting. */
+    void routingId(byte[] id);
+
+    /** Sets PROBE_ROUTER: an empty message goes to every new peer. */
+    void probeRouter();
+
     /** Ends the peer abruptly (process killed / context dropped without linger). */
     void kill();
 

@@ -1,0 +1,151 @@
+package dev.zmq.interop;
+
+import dev.zmq.Frame;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The request-reply pairs (REQ-REP, REQ-ROUTER, DEALER-REP, DEALER-ROUTER, DEALER-DEALER, ROUTER-ROUTER) against
+ * libzmq and JeroMQ, with our socket as client or server, binding or connecting.
+ */
+class RequestReplyInteropTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final byte[] CLIENT_ID = "client-1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SERVER_ID = "server-1".getBytes(StandardCharsets.US_ASCII);
+
+    private final ZmqContext context = new ZmqContext();
+    private final List<TestPeer> peers = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        peers.forEach(TestPeer::close);
+        context.close();
+    }
+
+    static Stream<Arguments> matrix() {
+        List<SocketType[]> pairs = List.of(
+                new SocketType[] {SocketType.REQ, SocketType.REP},
+                new SocketType[] {SocketType.REQ, SocketType.ROUTER},
+                new SocketType[] {SocketType.DEALER, SocketType.REP},
+                new SocketType[] {SocketType.DEALER, SocketType.ROUTER},
+                new SocketType[] {SocketType.DEALER, SocketType.DEALER},
+                new SocketType[] {SocketType.ROUTER, SocketType.ROUTER});
+        List<Arguments> out = new ArrayList<>();
+        for (PeerKind k : PeerKind.values()) {
+            for (SocketType[] pair : pairs) {
+                for (boolean weAreClient : List.of(true, false)) {
+                    for (boolean weBind : List.of(true, false)) {
+                        out.add(Arguments.of(k, pair[0], pair[1], weAreClient, weBind));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}->{2}, we are client={3}, we bind={4}")
+    @MethodSource("matrix")
+    void requestsAndRepliesTravelWithTheirEnvelopes(PeerKind kind, SocketType clientType, SocketType serverType,
+                                                    boolean weAreClient, boolean weBind) {
+        TestPeer client = side(weAreClient, kind, clientType);
+        TestPeer server = side(!weAreClient, kind, serverType);
+        client.routingId(CLIENT_ID);
+        boolean routerPair = clientType == SocketType.ROUTER;
+        if (routerPair) {
+            server.routingId(SERVER_ID);
+        }
+        TestPeer binder = weBind == weAreClient ? client : server;
+        TestPeer connecter = binder == client ? server : client;
+        if (routerPair) {
+            connecter.probeRouter();
+        }
+        InteropTest.connect(connecter, binder, binder.bind("tcp://127.0.0.1:*"));
+
+        Conversation c = new Conversation(clientType, serverType);
+        if (routerPair) {
+            TestPeer other = binder == client ? server : client;
+            byte[] otherId = other == client ? CLIENT_ID : SERVER_ID;
+            assertThat(binder.recv(WAIT)).as("the probe").isEqualTo(ZmqMessage.of(otherId, new byte[0]));
+        }
+        for (int i = 0; i < 50; i++) {
+            ZmqMessage request = i == 0 ? ZmqMessage.of("req-0", "second part") : ZmqMessage.of("req-" + i);
+            client.send(c.fromClient(request));
+            assertThat(c.atServer(server.recv(WAIT))).isEqualTo(request);
+            ZmqMessage reply = ZmqMessage.of("rep-" + i);
+            server.send(c.fromServer(reply));
+            assertThat(c.atClient(client.recv(WAIT))).isEqualTo(reply);
+        }
+    }
+
+    private TestPeer side(boolean ours, PeerKind kind, SocketType type) {
+        TestPeer p = ours ? new OurPeer(context, type) : kind.create(type);
+        peers.add(p);
+        return p;
+    }
+
+    /**
+     * The frames the applications exchange for one pair: REQ and REP hide their envelope; a DEALER talking to a REP
+     * or a ROUTER answering a REQ handle the empty delimiter themselves; ROUTERs add and strip routing ids.
+     */
+    private record Conversation(SocketType client, SocketType server) {
+
+        private boolean delimited() {
+            return client == SocketType.REQ || server == SocketType.REP;
+        }
+
+        ZmqMessage fromClient(ZmqMessage body) {
+            return client == SocketType.REQ ? body : wrap(client == SocketType.ROUTER ? SERVER_ID : null, body);
+        }
+
+        ZmqMessage atServer(ZmqMessage wire) {
+            return server == SocketType.REP ? wire : unwrap(server == SocketType.ROUTER ? CLIENT_ID : null, wire);
+        }
+
+        ZmqMessage fromServer(ZmqMessage body) {
+            return server == SocketType.REP ? body : wrap(server == SocketType.ROUTER ? CLIENT_ID : null, body);
+        }
+
+        ZmqMessage atClient(ZmqMessage wire) {
+            return client == SocketType.REQ ? wire : unwrap(client == SocketType.ROUTER ? SERVER_ID : null, wire);
+        }
+
+        private ZmqMessage wrap(byte[] routingId, ZmqMessage body) {
+            ZmqMessage.Builder b = ZmqMessage.builder();
+            if (routingId != null) {
+                b.add(routingId);
+            }
+            if (delimited()) {
+                b.add(Frame.EMPTY);
+            }
+            body.frames().forEach(b::add);
+            return b.build();
+        }
+
+        private ZmqMessage unwrap(byte[] routingId, ZmqMessage wire) {
+            int i = 0;
+            if (routingId != null) {
+                assertThat(wire.frame(0).data()).as("routing id").isEqualTo(routingId);
+                i++;
+            }
+            if (delimited()) {
+                assertThat(wire.frame(i).isEmpty()).as("empty delimiter").isTrue();
+                i++;
+            }
+            return ZmqMessage.of(wire.frames().subList(i, wire.size()));
+        }
+    }
+}
