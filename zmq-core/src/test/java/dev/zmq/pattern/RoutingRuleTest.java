@@ -1,5 +1,7 @@
 package dev.zmq.pattern;
 
+import dev.zmq.ErrorCode;
+import dev.zmq.Frame;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.SocketType;
@@ -206,5 +208,128 @@ class RoutingRuleTest {
         pair.send(msg("n"));
         assertThat(drain(b)).containsExactly("n");
         assertThat(pair.recv()).isEqualTo(msg("from-b"));
+    }
+
+    private Peer peerWithId(SocketPattern p, String id) {
+        Peer peer = new Peer("test", 10, 10);
+        peer.connected("tcp://peer", id.getBytes());
+        p.attach(peer);
+        return peer;
+    }
+
+    private static void assertFsm(Runnable call, String message) {
+        assertThatThrownBy(call::run).isInstanceOf(ZmqException.class).hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ZmqException) e).code()).isEqualTo(ErrorCode.EFSM));
+    }
+
+    @Test
+    void reqAlternatesStrictlyAndAcceptsOnlyTheReplyFromItsPeer() {
+        SocketPattern req = pattern(SocketType.REQ);
+        Peer a = peer(req, 10);
+        Peer b = peer(req, 10);
+        assertFsm(req::recv, "REQ must send a request before receiving");
+        assertThat(req.send(msg("q1"))).isTrue();
+        assertFsm(() -> req.send(msg("q2")), "REQ must receive the reply before sending another request");
+        assertThat(a.out().poll()).isEqualTo(ZmqMessage.of("", "q1"));
+        b.in().offer(ZmqMessage.of("", "stray"));
+        a.in().offer(msg("no delimiter"));
+        assertThat(req.recv()).isNull();
+        a.in().offer(ZmqMessage.of("", "r1"));
+        assertThat(req.recv()).isEqualTo(msg("r1"));
+        assertThat(b.in().isEmpty()).isTrue();
+        assertThat(req.send(msg("q2"))).isTrue();
+        assertThat(b.out().poll()).isEqualTo(ZmqMessage.of("", "q2"));
+    }
+
+    @Test
+    void reqRelaxedAndCorrelatedDiscardsTheStaleReply() {
+        SocketPattern req = pattern(SocketType.REQ, new SocketOptions().set(SocketOption.REQ_RELAXED, true)
+                .set(SocketOption.REQ_CORRELATE, true));
+        Peer a = peer(req, 10);
+        req.send(msg("first"));
+        ZmqMessage first = a.out().poll();
+        req.send(msg("second"));
+        ZmqMessage second = a.out().poll();
+        assertThat(first.frame(0).size()).isEqualTo(4);
+        assertThat(second.frame(1).isEmpty()).isTrue();
+        a.in().offer(ZmqMessage.of(first.frame(0), Frame.EMPTY, Frame.of("late reply to first")));
+        a.in().offer(ZmqMessage.of(second.frame(0), Frame.EMPTY, Frame.of("reply to second")));
+        assertThat(req.recv()).isEqualTo(msg("reply to second"));
+    }
+
+    @Test
+    void repKeepsTheWholeEnvelopeForTheReply() {
+        SocketPattern rep = pattern(SocketType.REP);
+        Peer a = peer(rep, 10);
+        assertFsm(() -> rep.send(msg("x")), "REP must receive a request before sending a reply");
+        a.in().offer(msg("malformed, no delimiter"));
+        a.in().offer(ZmqMessage.of("hop1", "hop2", "", "body", "more"));
+        assertThat(rep.recv()).isEqualTo(ZmqMessage.of("body", "more"));
+        assertFsm(rep::recv, "REP must send the reply before receiving the next request");
+        rep.send(msg("answer"));
+        assertThat(a.out().poll()).isEqualTo(ZmqMessage.of("hop1", "hop2", "", "answer"));
+    }
+
+    @Test
+    void routerPrefixesTheSenderIdAndRoutesByTheFirstFrame() {
+        SocketPattern router = pattern(SocketType.ROUTER);
+        Peer a = peerWithId(router, "alice");
+        Peer anonymous = peer(router, 10);
+        a.in().offer(msg("hi"));
+        assertThat(router.recv()).isEqualTo(ZmqMessage.of("alice", "hi"));
+        anonymous.in().offer(msg("hello"));
+        ZmqMessage fromAnonymous = router.recv();
+        assertThat(fromAnonymous.frame(0).size()).isEqualTo(5);
+        assertThat(fromAnonymous.frame(0).data()[0]).isZero();
+        router.send(ZmqMessage.of("alice", "to alice"));
+        router.send(ZmqMessage.of(fromAnonymous.frame(0), Frame.of("to anonymous")));
+        router.send(ZmqMessage.of("nobody", "dropped"));
+        assertThat(a.out().poll()).isEqualTo(msg("to alice"));
+        assertThat(anonymous.out().poll()).isEqualTo(msg("to anonymous"));
+        assertThat(drops.noRoute()).isEqualTo(1);
+    }
+
+    @Test
+    void routerMandatoryReportsUnknownAndFullPeers() {
+        SocketPattern router = pattern(SocketType.ROUTER, new SocketOptions().set(SocketOption.ROUTER_MANDATORY, true));
+        Peer a = new Peer("test", 1, 1);
+        a.connected("tcp://peer", "alice".getBytes());
+        router.attach(a);
+        assertThatThrownBy(() -> router.send(ZmqMessage.of("bob", "x"))).isInstanceOf(ZmqException.class)
+                .hasMessage("no peer with routing id 0x626f62")
+                .satisfies(e -> assertThat(((ZmqException) e).code()).isEqualTo(ErrorCode.EHOSTUNREACH));
+        assertThat(router.send(ZmqMessage.of("alice", "1"))).isTrue();
+        assertThat(router.send(ZmqMessage.of("alice", "2"))).isFalse();
+    }
+
+    @Test
+    void routerIgnoresADuplicateIdUnlessHandover() {
+        SocketPattern router = pattern(SocketType.ROUTER);
+        Peer first = peerWithId(router, "same");
+        Peer second = peerWithId(router, "same");
+        router.send(ZmqMessage.of("same", "x"));
+        assertThat(first.out().poll()).isEqualTo(msg("x"));
+        assertThat(second.out().poll()).isNull();
+
+        SocketPattern handover = pattern(SocketType.ROUTER, new SocketOptions().set(SocketOption.ROUTER_HANDOVER, true));
+        Peer old = peerWithId(handover, "same");
+        Peer taker = peerWithId(handover, "same");
+        handover.send(ZmqMessage.of("same", "y"));
+        assertThat(taker.out().poll()).isEqualTo(msg("y"));
+        assertThat(old.out().poll()).isNull();
+    }
+
+    @Test
+    void dealerRoundRobinsAndProbesNewConnectionsWhenAsked() {
+        SocketPattern dealer = pattern(SocketType.DEALER, new SocketOptions().set(SocketOption.PROBE_ROUTER, true));
+        Peer a = peer(dealer, 10);
+        Peer b = peer(dealer, 10);
+        dealer.send(msg("1"));
+        dealer.send(msg("2"));
+        assertThat(drain(a)).containsExactly("1");
+        assertThat(drain(b)).containsExactly("2");
+        assertThat(dealer.preamble(a, false)).containsExactly(ZmqMessage.of(Frame.EMPTY));
+        b.in().offer(msg("back"));
+        assertThat(dealer.recv()).isEqualTo(msg("back"));
     }
 }
