@@ -1,0 +1,212 @@
+package dev.zmq.cli;
+
+import dev.zmq.Frame;
+import dev.zmq.SocketOption;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Pattern;
+
+/**
+ * {@code zmq cat}: standard input lines become messages (split into frames at the delimiter), received messages are
+ * printed one per line (frames joined by the delimiter). REQ sends a line and prints its reply; REP and ROUTER with
+ * {@code --echo} answer every request with its own frames. At end of input the tool waits up to {@code --linger}
+ * for queued messages to leave. Exit 0, 2 for bad arguments, 3 when {@code --timeout} passes with nothing received.
+ */
+@Command(name = "cat", description = "Send standard input lines as messages and print received messages.")
+final class CatCommand implements Callable<Integer> {
+
+    private static final ZmqMessage END_OF_INPUT = ZmqMessage.of("end of input");
+
+    @Mixin
+    SocketSpec spec;
+
+    @Option(names = {"-s", "--subscribe"}, paramLabel = "TOPIC",
+            description = "SUB/XSUB: subscribe to TOPIC (repeatable; default: everything).")
+    List<String> topics = new ArrayList<>();
+
+    @Option(names = {"-n", "--count"}, paramLabel = "COUNT", description = "Exit after COUNT received messages.")
+    long count = -1;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "Exit with code 3 when nothing arrives for MS.")
+    long timeoutMillis = -1;
+
+    @Option(names = "--delimiter", paramLabel = "STR", description = "Frame delimiter in lines (default: '|').")
+    String delimiter = "|";
+
+    @Option(names = "--send-first", description = "Send all of standard input before receiving.")
+    boolean sendFirst;
+
+    @Option(names = "--echo", description = "REP/ROUTER: answer each request with its own frames.")
+    boolean echo;
+
+    @Option(names = "--linger", paramLabel = "MS", description = "At the end, wait up to MS for queued messages (default 5000).")
+    long lingerMillis = 5000;
+
+    private PrintStream out;
+    private long received;
+
+    @Override
+    public Integer call() throws Exception {
+        out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        SocketType type = spec.socketType();
+        try (ZmqContext context = new ZmqContext()) {
+            ZmqSocket socket = spec.open(context);
+            socket.set(SocketOption.LINGER, Duration.ofMillis(lingerMillis));
+            if (type == SocketType.SUB || type == SocketType.XSUB) {
+                (topics.isEmpty() ? List.of("") : topics).forEach(socket::subscribe);
+            }
+            spec.attach(socket);
+            int code = switch (type) {
+                case REQ -> requestLoop(socket);
+                case REP -> replyLoop(socket);
+                case ROUTER -> echo ? replyLoop(socket) : duplexLoop(socket);
+                case PUSH, PUB -> sendAll(socket);
+                case PULL, SUB -> receiveLoop(socket, null);
+                default -> duplexLoop(socket);
+            };
+            out.flush();
+            return code;
+        }
+    }
+
+    private ZmqMessage parse(String line) {
+        ZmqMessage.Builder b = ZmqMessage.builder();
+        for (String frame : line.split(Pattern.quote(delimiter), -1)) {
+            b.add(frame);
+        }
+        return b.build();
+    }
+
+    private void print(ZmqMessage m) {
+        List<String> frames = new ArrayList<>(m.size());
+        for (Frame f : m.frames()) {
+            frames.add(f.text());
+        }
+        out.println(String.join(delimiter, frames));
+        out.flush();
+        received++;
+    }
+
+    private boolean enough() {
+        return count >= 0 && received >= count;
+    }
+
+    /** Waits for the next message as --timeout says; {@code null} when it passed. */
+    private ZmqMessage next(ZmqSocket socket) {
+        return socket.recv(timeoutMillis >= 0 ? Duration.ofMillis(timeoutMillis) : Duration.ofMillis(-1));
+    }
+
+    private static BufferedReader stdin() {
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
+    private int sendAll(ZmqSocket socket) throws IOException {
+        BufferedReader in = stdin();
+        String line;
+        while ((line = in.readLine()) != null) {
+            socket.send(parse(line));
+        }
+        return 0;
+    }
+
+    private int requestLoop(ZmqSocket socket) throws IOException {
+        BufferedReader in = stdin();
+        String line;
+        while (!enough() && (line = in.readLine()) != null) {
+            socket.send(parse(line));
+            ZmqMessage reply = next(socket);
+            if (reply == null) {
+                return ZmqCli.TIMED_OUT;
+            }
+            print(reply);
+        }
+        return 0;
+    }
+
+    private int replyLoop(ZmqSocket socket) throws IOException {
+        BufferedReader in = echo ? null : stdin();
+        while (!enough()) {
+            ZmqMessage request = next(socket);
+            if (request == null) {
+                return ZmqCli.TIMED_OUT;
+            }
+            print(request);
+            if (echo) {
+                socket.send(request);
+            } else {
+                String line = in.readLine();
+                if (line == null) {
+                    return 0;
+                }
+                socket.send(parse(line));
+            }
+        }
+        return 0;
+    }
+
+    private int receiveLoop(ZmqSocket socket, BlockingQueue<ZmqMessage> toSend) {
+        long idleSince = System.nanoTime();
+        boolean inputDone = toSend == null;
+        while (!enough()) {
+            if (!inputDone) {
+                ZmqMessage m;
+                while ((m = toSend.poll()) != null) {
+                    if (m == END_OF_INPUT) {
+                        inputDone = true;
+                        break;
+                    }
+                    socket.send(m);
+                }
+            }
+            ZmqMessage m = inputDone ? next(socket) : socket.recv(Duration.ofMillis(20));
+            if (m != null) {
+                print(m);
+                idleSince = System.nanoTime();
+            } else if (timeoutMillis >= 0 && System.nanoTime() - idleSince >= timeoutMillis * 1_000_000L) {
+                return ZmqCli.TIMED_OUT;
+            }
+        }
+        return 0;
+    }
+
+    /** Both directions (PAIR, DEALER, ROUTER, XPUB, XSUB): a reader thread feeds lines to the socket's thread. */
+    private int duplexLoop(ZmqSocket socket) throws IOException {
+        if (sendFirst) {
+            sendAll(socket);
+            return receiveLoop(socket, null);
+        }
+        BlockingQueue<ZmqMessage> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                BufferedReader in = stdin();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(parse(line));
+                }
+            } catch (IOException e) {
+                // end of input either way
+            }
+            lines.add(END_OF_INPUT);
+        }, "zmq-cat-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        return receiveLoop(socket, lines);
+    }
+}

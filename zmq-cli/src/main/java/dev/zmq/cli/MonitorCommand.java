@@ -1,0 +1,49 @@
+package dev.zmq.cli;
+
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqSocket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code zmq monitor -t TYPE (-b|-c) ENDPOINT}: makes the socket and prints its events as they happen, one per line,
+ * until killed (or until {@code --duration} passes).
+ */
+@Command(name = "monitor", description = "Print a socket's events (connected, handshake failed, ...) as they happen.")
+final class MonitorCommand implements Callable<Integer> {
+
+    @Mixin
+    SocketSpec spec;
+
+    @Option(names = "--duration", paramLabel = "MS", description = "Stop after MS milliseconds (default: run until killed).")
+    long durationMillis = -1;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = System.out;
+        try (ZmqContext context = new ZmqContext()) {
+            ZmqSocket socket = spec.open(context);
+            socket.addMonitor(e -> {
+                synchronized (out) {
+                    out.println(e.time() + " " + e);
+                    out.flush();
+                }
+            });
+            spec.attach(socket);
+            CountDownLatch forever = new CountDownLatch(1);
+            if (durationMillis >= 0) {
+                forever.await(durationMillis, TimeUnit.MILLISECONDS);
+            } else {
+                forever.await();
+            }
+            socket.close();
+        }
+        return 0;
+    }
+}

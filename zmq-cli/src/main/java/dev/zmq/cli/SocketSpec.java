@@ -1,0 +1,56 @@
+package dev.zmq.cli;
+
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqSocket;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options every command shares to make one socket: {@code -t TYPE} and any number of {@code -b ENDPOINT} and
+ * {@code -c ENDPOINT} (at least one). Mixed into commands; not thread-safe (filled by picocli, then read once).
+ */
+final class SocketSpec {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = {"-t", "--type"}, required = true, paramLabel = "TYPE",
+            description = "Socket type: PAIR, PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER.")
+    String type;
+
+    @Option(names = {"-b", "--bind"}, paramLabel = "ENDPOINT", description = "Bind to ENDPOINT (repeatable).")
+    List<String> bind = new ArrayList<>();
+
+    @Option(names = {"-c", "--connect"}, paramLabel = "ENDPOINT", description = "Connect to ENDPOINT (repeatable).")
+    List<String> connect = new ArrayList<>();
+
+    /** The socket type; throws {@link dev.zmq.ZmqException} (EINVAL) naming the known types. */
+    SocketType socketType() {
+        return SocketType.fromName(type);
+    }
+
+    /**
+     * A socket of the asked type in {@code context}, bound and connected as asked. Throws picocli's
+     * {@link ParameterException} when neither -b nor -c was given, {@link dev.zmq.ZmqException} for a bad type or
+     * endpoint.
+     */
+    ZmqSocket open(ZmqContext context) {
+        if (bind.isEmpty() && connect.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "give at least one -b ENDPOINT or -c ENDPOINT");
+        }
+        ZmqSocket socket = context.socket(socketType());
+        return socket;
+    }
+
+    /** Binds and connects {@code socket} as asked. */
+    void attach(ZmqSocket socket) {
+        bind.forEach(socket::bind);
+        connect.forEach(socket::connect);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.zmq.cli;
+
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives {@code zmq-cli/target/zmq.jar} as a user would: a subprocess with arguments, stdin, stdout, exit code. */
+class ZmqCliIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final ZmqContext context = new ZmqContext();
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<Process, File[]> outputs = new HashMap<>();
+
+    @AfterEach
+    void tearDown() {
+        processes.forEach(Process::destroyForcibly);
+        context.close();
+    }
+
+    /** A finished run of the tool. */
+    record Run(int exit, List<String> out, List<String> err) {
+    }
+
+    private Process start(String stdin, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", System.getProperty("zmq.jar", "target/zmq.jar")));
+        cmd.addAll(List.of(args));
+        Path in = Files.createTempFile("zmq-cli-stdin", ".txt");
+        Files.writeString(in, stdin);
+        File out = Files.createTempFile("zmq-cli-out", ".txt").toFile();
+        File err = Files.createTempFile("zmq-cli-err", ".txt").toFile();
+        Process p = new ProcessBuilder(cmd).redirectInput(in.toFile()).redirectOutput(out).redirectError(err).start();
+        processes.add(p);
+        outputs.put(p, new File[] {out, err});
+        return p;
+    }
+
+    private Run finish(Process p) throws Exception {
+        assertThat(p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the tool exited").isTrue();
+        File[] files = outputs.get(p);
+        return new Run(p.exitValue(), Files.readAllLines(files[0].toPath(), StandardCharsets.UTF_8),
+                Files.readAllLines(files[1].toPath(), StandardCharsets.UTF_8));
+    }
+
+    private Run run(String stdin, String... args) throws Exception {
+        return finish(start(stdin, args));
+    }
+
+    private static String freeEndpoint() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "cat -t FOO -b tcp://127.0.0.1:1; zmq: unknown socket type 'FOO'",
+        "cat -t PUSH -c tcp://nohost; zmq: malformed endpoint 'tcp://nohost': expected host:port",
+        "cat -t PUSH -c tcp://127.0.0.1:1 --bogus; zmq: Unknown option: '--bogus'",
+        "cat -t PUSH; zmq: give at least one -b ENDPOINT or -c ENDPOINT",
+        "cat -b tcp://127.0.0.1:1; zmq: Missing required option: '--type=TYPE'"})
+    void badArgumentsExitWithTwoAndOneLineOnStderr(String args, String message) throws Exception {
+        Run r = run("", args.split(" "));
+        assertThat(r.exit()).isEqualTo(ZmqCli.BAD_ARGUMENTS);
+        assertThat(r.err()).hasSize(1);
+        assertThat(r.err().get(0)).startsWith(message);
+    }
+
+    @Test
+    void pushLinesToAPullingCat() throws Exception {
+        String endpoint = freeEndpoint();
+        Process pull = start("", "cat", "-t", "PULL", "-b", endpoint, "-n", "3");
+        Run push = run("a\nb|c\n\n", "cat", "-t", "PUSH", "-c", endpoint);
+        assertThat(push.exit()).isZero();
+        Run pulled = finish(pull);
+        assertThat(pulled.exit()).isZero();
+        assertThat(pulled.out()).containsExactly("a", "b|c", "");
+    }
+
+    @Test
+    void reqPrintsTheReplyToEachLine() throws Exception {
+        ZmqSocket rep = context.socket(SocketType.REP);
+        rep.bind("tcp://127.0.0.1:*");
+        CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 2; i++) {
+                ZmqMessage request = rep.recv(WAIT);
+                ZmqMessage.Builder reply = ZmqMessage.builder();
+                request.frames().forEach(f -> reply.add(f.text().toUpperCase()));
+                rep.send(reply.build());
+            }
+        });
+        Run r = run("hello|world\nagain\n", "cat", "-t", "REQ", "-c", rep.lastEndpoint(), "--delimiter", "|");
+        server.get(20, TimeUnit.SECONDS);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).containsExactly("HELLO|WORLD", "AGAIN");
+    }
+
+    @Test
+    void routerEchoAnswersTheSender() throws Exception {
+        String endpoint = freeEndpoint();
+        Process router = start("", "cat", "-t", "ROUTER", "-b", endpoint, "--echo", "-n", "1", "--delimiter", ",");
+        ZmqSocket dealer = context.socket(SocketType.DEALER);
+        dealer.connect(endpoint);
+        dealer.send(ZmqMessage.of("x", "y"));
+        assertThat(dealer.recv(WAIT)).isEqualTo(ZmqMessage.of("x", "y"));
+        Run r = finish(router);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).hasSize(1);
+        assertThat(r.out().get(0)).endsWith(",x,y");
+    }
+
+    @Test
+    void subscriberPrintsOnlyItsTopics() throws Exception {
+        ZmqSocket pub = context.socket(SocketType.PUB);
+        pub.bind("tcp://127.0.0.1:*");
+        Process sub = start("", "cat", "-t", "SUB", "-c", pub.lastEndpoint(), "-s", "A", "-n", "3");
+        for (int i = 0; sub.isAlive() && i < 2000; i++) {
+            pub.send("B-" + i);
+            pub.send("A-" + i);
+            sub.waitFor(10, TimeUnit.MILLISECONDS);
+        }
+        Run r = finish(sub);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).hasSize(3).allMatch(line -> line.startsWith("A-"));
+    }
+
+    @Test
+    void timeoutExitsWithThree() throws Exception {
+        Run r = run("", "cat", "-t", "PULL", "-b", "tcp://127.0.0.1:*", "--timeout", "100");
+        assertThat(r.exit()).isEqualTo(ZmqCli.TIMED_OUT);
+    }
+
+    @Test
+    void monitorPrintsEvents() throws Exception {
+        String endpoint = freeEndpoint();
+        Run r = run("", "monitor", "-t", "PULL", "-b", endpoint, "--duration", "0");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).anyMatch(line -> line.contains("LISTENING PULL#1 " + endpoint));
+    }
+}
