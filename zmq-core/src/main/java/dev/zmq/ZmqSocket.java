@@ -5,9 +5,12 @@ import dev.zmq.io.Listener;
 import dev.zmq.io.Session;
 import dev.zmq.io.SessionOwner;
 import dev.zmq.monitor.EventSink;
+import dev.zmq.monitor.PeerStatistics;
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.monitor.SocketMonitor;
+import dev.zmq.monitor.SocketStatistics;
+import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pattern.DropCounter;
 import dev.zmq.pattern.SocketPattern;
 import dev.zmq.pipe.Peer;
@@ -24,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +65,8 @@ public final class ZmqSocket implements AutoCloseable {
     private final Map<String, List<Session>> connections = new LinkedHashMap<>();
     private final List<SocketMonitor> monitors = new CopyOnWriteArrayList<>();
     private final Owner owner = new Owner();
+    private final TrafficCounters traffic = new TrafficCounters();
+    private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
     private volatile boolean mailboxDirty;
     private volatile boolean closed;
     private String lastEndpoint;
@@ -314,6 +321,16 @@ public final class ZmqSocket implements AutoCloseable {
         return drops.atHwm();
     }
 
+    /**
+     * The socket's numbers now: per peer (queue depth and HWM each way, traffic) and totals. Safe from any thread
+     * and cheap (no locks, no I/O-thread round trip), so metrics may poll it every second.
+     */
+    public SocketStatistics statistics() {
+        List<PeerStatistics> perPeer = peers.stream().map(Peer::statistics).toList();
+        return new SocketStatistics(name, type.name(), perPeer, traffic.messagesOut(), traffic.bytesOut(),
+                traffic.messagesIn(), traffic.bytesIn(), drops.atHwm(), drops.noRoute());
+    }
+
     // ---------------------------------------------------------------- closing
 
     /**
@@ -418,12 +435,19 @@ public final class ZmqSocket implements AutoCloseable {
 
         @Override
         public void attach(Peer peer) {
+            peers.add(peer);
             post(() -> pattern.attach(peer));
         }
 
         @Override
         public void detach(Peer peer) {
+            peers.remove(peer);
             post(() -> pattern.detach(peer));
+        }
+
+        @Override
+        public TrafficCounters traffic() {
+            return traffic;
         }
 
         @Override

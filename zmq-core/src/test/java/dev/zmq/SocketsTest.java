@@ -221,4 +221,39 @@ class SocketsTest {
                 .havingCause().isInstanceOf(ZmqException.class)
                 .satisfies(e -> assertThat(((ZmqException) e).code()).isEqualTo(ErrorCode.ETERM));
     }
+
+    @Test
+    void statisticsShowQueueDepthHwmAndTrafficPerPeer() {
+        ZmqSocket pull = ctx.socket(SocketType.PULL).set(SocketOption.RCVHWM, 500);
+        pull.bind("tcp://127.0.0.1:*");
+        ZmqSocket push = ctx.socket(SocketType.PUSH).set(SocketOption.SNDHWM, 300);
+        push.connect(pull.lastEndpoint());
+        for (int i = 0; i < 100; i++) {
+            push.send(ZmqMessage.of(new byte[10]));
+        }
+        await().atMost(WAIT).until(() -> pull.statistics().messagesIn() == 100);
+        var in = pull.statistics();
+        assertThat(in.bytesIn()).isEqualTo(1000);
+        assertThat(in.queuedIn()).isEqualTo(100);
+        assertThat(in.peers()).singleElement().satisfies(p -> {
+            assertThat(p.hwmIn()).isEqualTo(500);
+            assertThat(p.queuedIn()).isEqualTo(100);
+            assertThat(p.messagesIn()).isEqualTo(100);
+            assertThat(p.address()).startsWith("tcp://127.0.0.1:");
+        });
+        await().atMost(WAIT).until(() -> push.statistics().messagesOut() == 100);
+        assertThat(push.statistics().peers()).singleElement().satisfies(p -> {
+            assertThat(p.hwmOut()).isEqualTo(300);
+            assertThat(p.queuedOut()).isZero();
+            assertThat(p.endpoint()).isEqualTo(pull.lastEndpoint());
+        });
+        for (int i = 0; i < 100; i++) {
+            pull.recv(WAIT);
+        }
+        assertThat(pull.statistics().queuedIn()).isZero();
+
+        ZmqSocket router = ctx.socket(SocketType.ROUTER);
+        router.send(ZmqMessage.of("nobody", "lost"));
+        assertThat(router.statistics().droppedNoRoute()).isEqualTo(1);
+    }
 }

@@ -133,7 +133,7 @@ public final class Session implements EngineOwner {
     }
 
     private void startEngine(SocketChannel ch, String remote) {
-        engine = new StreamEngine(io, ch, this, socket.connectionConfig(), remote);
+        engine = new StreamEngine(io, ch, this, socket.connectionConfig(), remote, socket.traffic());
         engine.start();
     }
 

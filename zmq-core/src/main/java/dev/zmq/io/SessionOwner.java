@@ -2,6 +2,7 @@ package dev.zmq.io;
 
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.EventSink;
+import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pipe.Peer;
 
 import java.util.List;
@@ -25,6 +26,9 @@ public interface SessionOwner {
 
     /** Messages a new connection to {@code peer} must send first; see {@link dev.zmq.pattern.SocketPattern#preamble}. */
     List<ZmqMessage> preamble(Peer peer, boolean replay);
+
+    /** The socket's traffic totals, which its connections add to. */
+    TrafficCounters traffic();
 
     /** Where events go. */
     EventSink events();

@@ -3,6 +3,7 @@ package dev.zmq.io;
 import dev.zmq.Frame;
 import dev.zmq.SocketOption;
 import dev.zmq.ZmqMessage;
+import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pipe.Peer;
 import dev.zmq.security.Mechanism;
 import dev.zmq.wire.Command;
@@ -58,6 +59,7 @@ public final class StreamEngine implements IoHandler {
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final Runnable writeTask = this::writeTaskRun;
     private final Runnable resumeTask = this::resumeReading;
+    private final TrafficCounters socketTraffic;
 
     private SelectionKey key;
     private State state = State.GREETING;
@@ -68,6 +70,10 @@ public final class StreamEngine implements IoHandler {
     private boolean lingering;
     private String errorReason;
     private long lastReceivedNanos = System.nanoTime();
+    private long batchMessagesIn;
+    private long batchBytesIn;
+    private long batchMessagesOut;
+    private long batchBytesOut;
     private IoTimer handshakeTimer;
     private IoTimer heartbeatTimer;
     private IoTimer heartbeatTimeoutTimer;
@@ -78,7 +84,9 @@ public final class StreamEngine implements IoHandler {
      *
      * @param remote the peer's address as shown in events, e.g. {@code tcp://127.0.0.1:40000}
      */
-    public StreamEngine(IoThread io, SocketChannel channel, EngineOwner owner, ConnectionConfig config, String remote) {
+    public StreamEngine(IoThread io, SocketChannel channel, EngineOwner owner, ConnectionConfig config, String remote,
+                        TrafficCounters socketTraffic) {
+        this.socketTraffic = socketTraffic;
         this.io = io;
         this.channel = channel;
         this.owner = owner;
@@ -179,6 +187,26 @@ public final class StreamEngine implements IoHandler {
         if (state != State.CLOSED) {
             in.compact();
         }
+        publishTraffic();
+    }
+
+    /** Adds this batch's counts to the peer's and the socket's counters: one update per read or write. */
+    private void publishTraffic() {
+        if (peer == null) {
+            return;
+        }
+        if (batchMessagesIn > 0) {
+            peer.traffic().received(batchMessagesIn, batchBytesIn);
+            socketTraffic.received(batchMessagesIn, batchBytesIn);
+            batchMessagesIn = 0;
+            batchBytesIn = 0;
+        }
+        if (batchMessagesOut > 0) {
+            peer.traffic().sent(batchMessagesOut, batchBytesOut);
+            socketTraffic.sent(batchMessagesOut, batchBytesOut);
+            batchMessagesOut = 0;
+            batchBytesOut = 0;
+        }
     }
 
     private boolean isReading() {
@@ -215,6 +243,8 @@ public final class StreamEngine implements IoHandler {
 
     private boolean deliver(ZmqMessage message) {
         if (peer.in().offer(message)) {
+            batchMessagesIn++;
+            batchBytesIn += message.byteSize();
             return true;
         }
         pendingInbound = message;
@@ -226,7 +256,7 @@ public final class StreamEngine implements IoHandler {
         if (state != State.ACTIVE || pendingInbound == null) {
             return;
         }
-        if (!peer.in().offer(pendingInbound)) {
+        if (!deliver(pendingInbound)) {
             return;
         }
         pendingInbound = null;
@@ -347,6 +377,7 @@ public final class StreamEngine implements IoHandler {
             fill();
             ByteBuffer large = encoder.largeBody();
             if (out.position() == 0 && large == null) {
+                publishTraffic();
                 setInterest(SelectionKey.OP_WRITE, false);
                 afterDrained();
                 return;
@@ -366,6 +397,7 @@ public final class StreamEngine implements IoHandler {
             boolean blocked = out.hasRemaining() || (large != null && large.hasRemaining());
             out.compact();
             if (blocked) {
+                publishTraffic();
                 setInterest(SelectionKey.OP_WRITE, true);
                 return;
             }
@@ -399,6 +431,8 @@ public final class StreamEngine implements IoHandler {
                     commands.add(subscriptionCommand(m));
                     continue;
                 }
+                batchMessagesOut++;
+                batchBytesOut += m.byteSize();
                 encoder.begin(m);
             }
             if (!encoder.encode(out)) {

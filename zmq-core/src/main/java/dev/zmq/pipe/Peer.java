@@ -1,6 +1,10 @@
 package dev.zmq.pipe;
 
 import dev.zmq.ZmqMessage;
+import dev.zmq.monitor.PeerStatistics;
+import dev.zmq.monitor.TrafficCounters;
+
+import java.util.HexFormat;
 
 /**
  * One peer of a socket as its routing rule sees it: a pipe out to the peer and a pipe in from it, plus what the
@@ -15,6 +19,7 @@ public final class Peer {
     private final Pipe out;
     private final Pipe in;
     private final String endpoint;
+    private final TrafficCounters traffic = new TrafficCounters();
     private volatile byte[] routingId = new byte[0];
     private volatile String address;
     private volatile long subscriptionVersion = -1;
@@ -66,6 +71,18 @@ public final class Peer {
     public void connected(String remoteAddress, byte[] peerRoutingId) {
         this.address = remoteAddress;
         this.routingId = peerRoutingId;
+    }
+
+    /** Traffic to and from this peer, over all its connections. */
+    public TrafficCounters traffic() {
+        return traffic;
+    }
+
+    /** This peer's numbers now. Safe from any thread. */
+    public PeerStatistics statistics() {
+        return new PeerStatistics(endpoint, address, HexFormat.of().formatHex(routingId), out.depth(), in.depth(),
+                out.hwm(), in.hwm(), traffic.messagesOut(), traffic.bytesOut(), traffic.messagesIn(),
+                traffic.bytesIn());
     }
 
     /** Version of the socket's subscription set this peer's connection last sent as its preamble; -1 for none. */
