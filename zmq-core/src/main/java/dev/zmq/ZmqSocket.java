@@ -67,6 +67,7 @@ public final class ZmqSocket implements AutoCloseable {
     private final Owner owner = new Owner();
     private final TrafficCounters traffic = new TrafficCounters();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    private ZmqMessage prefetched;
     private volatile boolean mailboxDirty;
     private volatile boolean closed;
     private String lastEndpoint;
@@ -266,6 +267,11 @@ public final class ZmqSocket implements AutoCloseable {
     private ZmqMessage recv(long deadline) {
         checkOpen();
         processMailbox();
+        if (prefetched != null) {
+            ZmqMessage m = prefetched;
+            prefetched = null;
+            return m;
+        }
         ZmqMessage m = pattern.recv();
         while (m == null && deadline != 0) {
             signaler.prepare();
@@ -394,6 +400,31 @@ public final class ZmqSocket implements AutoCloseable {
             throw new ZmqException(ErrorCode.EINTR, name + ": interrupted while blocked");
         }
         return deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0;
+    }
+
+    /** For {@link Poller}: whether a receive would return a message now (it is fetched and kept for it). */
+    boolean pollIn() {
+        checkOpen();
+        processMailbox();
+        if (prefetched == null) {
+            try {
+                prefetched = pattern.recv();
+            } catch (ZmqException notNow) {
+                return false;
+            }
+        }
+        return prefetched != null;
+    }
+
+    /** For {@link Poller}: whether a send would be taken now. */
+    boolean pollOut() {
+        checkOpen();
+        processMailbox();
+        return pattern.canSend();
+    }
+
+    Signaler signaler() {
+        return signaler;
     }
 
     private void processMailbox() {

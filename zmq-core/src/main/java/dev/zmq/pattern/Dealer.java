@@ -32,6 +32,11 @@ final class Dealer extends SocketPattern {
     }
 
     @Override
+    public boolean canSend() {
+        return out.hasRoom();
+    }
+
+    @Override
     public void detach(Peer peer) {
         out.detach(peer);
         in.detach(peer);

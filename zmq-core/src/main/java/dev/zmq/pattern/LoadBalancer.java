@@ -46,6 +46,16 @@ final class LoadBalancer {
         return null;
     }
 
+    /** Whether some peer has room for a message now. */
+    boolean hasRoom() {
+        for (Peer p : peers) {
+            if (p.out().hasRoom()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The peers in rotation. */
     List<Peer> peers() {
         return peers;

@@ -30,6 +30,11 @@ final class Pair extends SocketPattern {
     }
 
     @Override
+    public boolean canSend() {
+        return !peers.isEmpty() && peers.get(0).out().hasRoom();
+    }
+
+    @Override
     public void detach(Peer peer) {
         boolean wasActive = !peers.isEmpty() && peers.get(0) == peer;
         peers.remove(peer);

@@ -22,6 +22,11 @@ final class Pull extends SocketPattern {
     }
 
     @Override
+    public boolean canSend() {
+        return false;
+    }
+
+    @Override
     public void detach(Peer peer) {
         in.detach(peer);
     }

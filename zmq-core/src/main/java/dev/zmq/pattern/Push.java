@@ -23,6 +23,11 @@ final class Push extends SocketPattern {
     }
 
     @Override
+    public boolean canSend() {
+        return out.hasRoom();
+    }
+
+    @Override
     public void detach(Peer peer) {
         out.detach(peer);
     }

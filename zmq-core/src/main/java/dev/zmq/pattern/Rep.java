@@ -32,6 +32,11 @@ final class Rep extends SocketPattern {
     }
 
     @Override
+    public boolean canSend() {
+        return envelope != null;
+    }
+
+    @Override
     public void detach(Peer peer) {
         in.detach(peer);
     }

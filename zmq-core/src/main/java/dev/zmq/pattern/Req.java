@@ -34,6 +34,11 @@ final class Req extends SocketPattern {
     }
 
     @Override
+    public boolean canSend() {
+        return (!awaitingReply || options.get(SocketOption.REQ_RELAXED)) && out.hasRoom();
+    }
+
+    @Override
     public void detach(Peer peer) {
         out.detach(peer);
     }

@@ -73,6 +73,11 @@ public abstract class SocketPattern {
         throw new ZmqException(ErrorCode.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot send");
     }
 
+    /** Whether a send would be taken now without waiting (for the poller). Default: always. */
+    public boolean canSend() {
+        return true;
+    }
+
     /**
      * The next message for the application, or {@code null} when none is ready.
      *

@@ -19,6 +19,11 @@ final class Sub extends XSub {
     }
 
     @Override
+    public boolean canSend() {
+        return false;
+    }
+
+    @Override
     public boolean send(ZmqMessage message) {
         throw new ZmqException(ErrorCode.ENOTSUP, "SUB sockets cannot send; use subscribe()/unsubscribe()");
     }

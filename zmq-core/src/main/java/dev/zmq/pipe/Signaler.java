@@ -1,5 +1,7 @@
 package dev.zmq.pipe;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -12,16 +14,30 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Signaler {
 
+    private final List<Signaler> followers = new CopyOnWriteArrayList<>();
     private volatile Thread waiter;
     private volatile boolean signalled;
 
-    /** Records that something happened and wakes the waiting thread, if any. */
+    /** Records that something happened and wakes the waiting thread, if any, and every follower. */
     public void wake() {
         signalled = true;
         Thread t = waiter;
         if (t != null) {
             LockSupport.unpark(t);
         }
+        if (!followers.isEmpty()) {
+            followers.forEach(Signaler::wake);
+        }
+    }
+
+    /** Makes {@code follower} woken whenever this one is (a poller following its sockets). */
+    public void addFollower(Signaler follower) {
+        followers.add(follower);
+    }
+
+    /** Undoes {@link #addFollower}. */
+    public void removeFollower(Signaler follower) {
+        followers.remove(follower);
     }
 
     /** Whether {@link #wake()} was called since the last call of this method; clears the record. */

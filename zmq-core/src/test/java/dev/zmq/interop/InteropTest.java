@@ -236,7 +236,7 @@ class InteropTest {
      * Publishes probes on {@code topic} until one arrives (subscriptions travel asynchronously), then a marker, and
      * reads up to the marker so the subscriber's queue is empty afterwards.
      */
-    private static void awaitTopicFlows(TestPeer pub, TestPeer sub, String topic) {
+    static void awaitTopicFlows(TestPeer pub, TestPeer sub, String topic) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         ZmqMessage got = null;
         while (got == null && System.nanoTime() < deadline) {
