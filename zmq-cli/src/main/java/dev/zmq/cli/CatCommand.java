@@ -14,9 +14,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -25,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code zmq cat}: standard input lines become messages (split into frames at the delimiter), received messages are
- * printed one per line (frames joined by the delimiter). REQ sends a line and prints its reply; REP and ROUTER with
+ * printed one per line (frames joined by the delimiter; binary frames as {@code 0x} and hex). REQ sends a line and prints its reply; REP and ROUTER with
  * {@code --echo} answer every request with its own frames. At end of input the tool waits up to {@code --linger}
  * for queued messages to leave. Exit 0, 2 for bad arguments, 3 when {@code --timeout} passes with nothing received.
  */
@@ -97,11 +100,24 @@ final class CatCommand implements Callable<Integer> {
     private void print(ZmqMessage m) {
         List<String> frames = new ArrayList<>(m.size());
         for (Frame f : m.frames()) {
-            frames.add(f.text());
+            frames.add(printable(f));
         }
         out.println(String.join(delimiter, frames));
         out.flush();
         received++;
+    }
+
+    /** The frame as UTF-8 text, or as {@code 0x} and hex when it holds control bytes or is not valid UTF-8. */
+    private static String printable(Frame f) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(f.data())).toString();
+            if (text.chars().noneMatch(c -> c < 0x20 && c != '\t')) {
+                return text;
+            }
+        } catch (CharacterCodingException notText) {
+            // fall through to hex
+        }
+        return "0x" + HexFormat.of().formatHex(f.data());
     }
 
     private boolean enough() {

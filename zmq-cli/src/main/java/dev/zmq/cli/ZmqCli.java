@@ -5,12 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code zmq} command: {@code cat} to send and receive lines, {@code monitor} to watch a socket's events.
+ * The {@code zmq} command: {@code cat} to send and receive lines, {@code proxy} to forward between two sockets, {@code monitor} to watch a
+ * socket's events.
  * Exit codes: 0 success, 2 bad arguments (one line on stderr), 3 timeout.
  */
 @Command(name = "zmq", mixinStandardHelpOptions = true, version = "zmq 0.1.0",
         description = "ZeroMQ from the shell, on a pure-Java ZeroMQ.",
-        subcommands = {CatCommand.class, MonitorCommand.class})
+        subcommands = {CatCommand.class, ProxyCommand.class, MonitorCommand.class})
 public final class ZmqCli {
 
     /** Exit code for bad arguments. */
