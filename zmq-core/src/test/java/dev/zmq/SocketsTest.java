@@ -256,4 +256,16 @@ class SocketsTest {
         router.send(ZmqMessage.of("nobody", "lost"));
         assertThat(router.statistics().droppedNoRoute()).isEqualTo(1);
     }
+
+    @Test
+    void socketsMadeAndClosedOneAfterAnotherKeepWorking() {
+        for (int i = 0; i < 20; i++) {
+            try (ZmqSocket pull = ctx.socket(SocketType.PULL); ZmqSocket push = ctx.socket(SocketType.PUSH)) {
+                pull.bind("tcp://127.0.0.1:*");
+                push.connect(pull.lastEndpoint());
+                push.send("round " + i);
+                assertThat(pull.recv(WAIT)).as("round %d", i).isEqualTo(ZmqMessage.of("round " + i));
+            }
+        }
+    }
 }

@@ -78,6 +78,10 @@ public final class IoThread implements AutoCloseable {
     public void flushCancelledKeys() {
         try {
             selector.selectNow();
+            if (wakeupPending.get()) {
+                // selectNow() consumed a wakeup another thread asked for; ask again or the next select sleeps
+                selector.wakeup();
+            }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "selectNow failed on " + thread.getName(), e);
         }
