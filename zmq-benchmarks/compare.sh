@@ -25,7 +25,7 @@ cases=(
   "reqrep-1B lat 1 30000"
 )
 results=$(mktemp)
-port=47000
+port=21000
 for round in $(seq "$rounds"); do
   for c in "${cases[@]}"; do
     read -r name kind size count <<<"$c"
