@@ -268,4 +268,22 @@ class SocketsTest {
             }
         }
     }
+
+    @Test
+    void closeKeepsConnectingDuringLingerWhenThePeerIsNotUpYet() throws Exception {
+        String endpoint = freeEndpoint();
+        ZmqContext senderContext = new ZmqContext();
+        ZmqSocket push = senderContext.socket(SocketType.PUSH).set(SocketOption.RECONNECT_IVL, Duration.ofMillis(10));
+        push.connect(endpoint);
+        for (int i = 0; i < 100; i++) {
+            push.send("queued-" + i);
+        }
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(senderContext::close);
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind(endpoint);
+        for (int i = 0; i < 100; i++) {
+            assertThat(pull.recv(WAIT)).isEqualTo(ZmqMessage.of("queued-" + i));
+        }
+        closing.get(10, TimeUnit.SECONDS);
+    }
 }

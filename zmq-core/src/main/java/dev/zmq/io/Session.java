@@ -86,7 +86,10 @@ public final class Session implements EngineOwner {
 
     private void attemptConnect() {
         reconnectTimer = null;
-        if (closing) {
+        if (finished) {
+            return;
+        }
+        if (closing && peer.out().isEmpty()) {
             finish();
             return;
         }
