@@ -138,6 +138,9 @@ public final class Session implements EngineOwner {
     private void startEngine(SocketChannel ch, String remote) {
         engine = new StreamEngine(io, ch, this, socket.connectionConfig(), remote, socket.traffic());
         engine.start();
+        if (closing) {
+            engine.closeWhenDrained();
+        }
     }
 
     private void retry(String reason) {
