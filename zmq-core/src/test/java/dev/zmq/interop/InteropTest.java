@@ -3,13 +3,11 @@ package dev.zmq.interop;
 import dev.zmq.Frame;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.monitor.SocketMonitor;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,26 +32,11 @@ import static org.awaitility.Awaitility.await;
  * Every one-way socket pair against libzmq 4.3 (python3-zmq subprocess) and JeroMQ 0.6.0, with our socket on either
  * side of the pair and in either role (bind or connect).
  */
-class InteropTest {
+class InteropTest extends PeerFixture {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ANY_PORT = "tcp://127.0.0.1:*";
 
-    private final ZmqContext context = new ZmqContext();
-    private final List<TestPeer> peers = new ArrayList<>();
 
-    @AfterEach
-    void tearDown() {
-        peers.forEach(TestPeer::close);
-        context.close();
-    }
-
-    /** One side of a pair: ours or the foreign kind's. */
-    private TestPeer side(boolean ours, PeerKind kind, SocketType type) {
-        TestPeer p = ours ? new OurPeer(context, type) : kind.create(type);
-        peers.add(p);
-        return p;
-    }
 
     /** Links two sides: {@code binder} binds an ephemeral port, {@code connecter} connects to it. */
     private static void link(TestPeer binder, TestPeer connecter) {

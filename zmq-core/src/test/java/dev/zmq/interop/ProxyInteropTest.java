@@ -2,7 +2,6 @@ package dev.zmq.interop;
 
 import dev.zmq.Proxy;
 import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -11,33 +10,22 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Our proxy between foreign peers: libzmq on one side, JeroMQ on the other. */
-class ProxyInteropTest {
+class ProxyInteropTest extends PeerFixture {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext context = new ZmqContext();
-    private final List<TestPeer> peers = new ArrayList<>();
     private Thread proxyThread;
 
     @AfterEach
-    void tearDown() throws InterruptedException {
-        peers.forEach(TestPeer::close);
+    void proxyEnded() throws InterruptedException {
         context.close();
         if (proxyThread != null) {
             proxyThread.join(TimeUnit.SECONDS.toMillis(10));
             assertThat(proxyThread.isAlive()).as("the proxy ended when its sockets closed").isFalse();
         }
-    }
-
-    private <T extends TestPeer> T peer(T p) {
-        peers.add(p);
-        return p;
     }
 
     private void start(Proxy proxy) {
@@ -47,7 +35,7 @@ class ProxyInteropTest {
 
     @Test
     void xsubXpubForwarderCarriesSubscriptionsUpAndMessagesDown() {
-        TestPeer publisher = peer(new LibzmqPeer(SocketType.PUB));
+        TestPeer publisher = track(new LibzmqPeer(SocketType.PUB));
         String upstream = publisher.bind("tcp://127.0.0.1:*");
         ZmqSocket xsub = context.socket(SocketType.XSUB);
         xsub.connect(upstream);
@@ -55,7 +43,7 @@ class ProxyInteropTest {
         xpub.bind("tcp://127.0.0.1:*");
         start(new Proxy(xsub, xpub, null, null));
 
-        TestPeer subscriber = peer(new JeromqPeer(SocketType.SUB));
+        TestPeer subscriber = track(new JeromqPeer(SocketType.SUB));
         subscriber.connect(xpub.lastEndpoint());
         subscriber.subscribe("A".getBytes());
         InteropTest.awaitTopicFlows(publisher, subscriber, "A");
@@ -66,7 +54,7 @@ class ProxyInteropTest {
 
     @Test
     void routerDealerBrokerRelaysRequestsAndReplies() {
-        TestPeer service = peer(new JeromqPeer(SocketType.REP));
+        TestPeer service = track(new JeromqPeer(SocketType.REP));
         String serviceEndpoint = service.bind("tcp://127.0.0.1:*");
         ZmqSocket router = context.socket(SocketType.ROUTER);
         router.bind("tcp://127.0.0.1:*");
@@ -74,7 +62,7 @@ class ProxyInteropTest {
         dealer.connect(serviceEndpoint);
         start(new Proxy(router, dealer, null, null));
 
-        TestPeer client = peer(new LibzmqPeer(SocketType.REQ));
+        TestPeer client = track(new LibzmqPeer(SocketType.REQ));
         client.connect(router.lastEndpoint());
         for (int i = 0; i < 20; i++) {
             client.send(ZmqMessage.of("request-" + i));
@@ -86,11 +74,11 @@ class ProxyInteropTest {
 
     @Test
     void steeredThroughItsControlSocket() {
-        TestPeer source = peer(new LibzmqPeer(SocketType.PUSH));
+        TestPeer source = track(new LibzmqPeer(SocketType.PUSH));
         ZmqSocket pull = context.socket(SocketType.PULL);
         pull.bind("tcp://127.0.0.1:*");
         ZmqSocket push = context.socket(SocketType.PUSH);
-        TestPeer sink = peer(new JeromqPeer(SocketType.PULL));
+        TestPeer sink = track(new JeromqPeer(SocketType.PULL));
         push.connect(sink.bind("tcp://127.0.0.1:*"));
         ZmqSocket controlServer = context.socket(SocketType.REP);
         controlServer.bind("tcp://127.0.0.1:*");

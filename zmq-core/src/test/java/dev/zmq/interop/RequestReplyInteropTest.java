@@ -2,15 +2,12 @@ package dev.zmq.interop;
 
 import dev.zmq.Frame;
 import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,20 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The request-reply pairs (REQ-REP, REQ-ROUTER, DEALER-REP, DEALER-ROUTER, DEALER-DEALER, ROUTER-ROUTER) against
  * libzmq and JeroMQ, with our socket as client or server, binding or connecting.
  */
-class RequestReplyInteropTest {
+class RequestReplyInteropTest extends PeerFixture {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final byte[] CLIENT_ID = "client-1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SERVER_ID = "server-1".getBytes(StandardCharsets.US_ASCII);
 
-    private final ZmqContext context = new ZmqContext();
-    private final List<TestPeer> peers = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        peers.forEach(TestPeer::close);
-        context.close();
-    }
 
     static Stream<Arguments> matrix() {
         List<SocketType[]> pairs = List.of(
@@ -91,11 +79,6 @@ class RequestReplyInteropTest {
         }
     }
 
-    private TestPeer side(boolean ours, PeerKind kind, SocketType type) {
-        TestPeer p = ours ? new OurPeer(context, type) : kind.create(type);
-        peers.add(p);
-        return p;
-    }
 
     /**
      * The frames the applications exchange for one pair: REQ and REP hide their envelope; a DEALER talking to a REP
