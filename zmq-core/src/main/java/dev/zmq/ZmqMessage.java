@@ -34,12 +34,20 @@ public final class ZmqMessage {
 
     /** A message whose frames are the UTF-8 bytes of each string. */
     public static ZmqMessage of(String... frames) {
-        return new ZmqMessage(Arrays.stream(frames).map(Frame::of).toArray(Frame[]::new));
+        Frame[] f = new Frame[frames.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = Frame.of(frames[i]);
+        }
+        return new ZmqMessage(f);
     }
 
     /** A message whose frames wrap each array, without copying. */
     public static ZmqMessage of(byte[]... frames) {
-        return new ZmqMessage(Arrays.stream(frames).map(Frame::wrap).toArray(Frame[]::new));
+        Frame[] f = new Frame[frames.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = Frame.wrap(frames[i]);
+        }
+        return new ZmqMessage(f);
     }
 
     /** A builder that appends frames in order. */

@@ -2,7 +2,6 @@ package dev.zmq.pipe;
 
 import dev.zmq.ZmqMessage;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +17,7 @@ public final class Pipe {
 
     private static final Runnable NOTHING = () -> { };
 
-    private final ConcurrentLinkedQueue<ZmqMessage> queue = new ConcurrentLinkedQueue<>();
+    private final SpscQueue<ZmqMessage> queue = new SpscQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean writerWaiting = new AtomicBoolean();
     private final int hwm;
@@ -85,11 +84,6 @@ public final class Pipe {
             }
         }
         return m;
-    }
-
-    /** The oldest message without taking it, or {@code null}. */
-    public ZmqMessage peek() {
-        return queue.peek();
     }
 
     /** Whether no message is queued. */
