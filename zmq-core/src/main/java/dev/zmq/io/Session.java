@@ -171,6 +171,8 @@ public final class Session implements EngineOwner {
         }
         replay = !connecting || handshakenBefore;
         handshakenBefore = true;
+        StreamEngine current = e;
+        peer.onDisconnect(reason -> io.execute(() -> current.close(reason)));
         socket.events().emit(SocketEventType.HANDSHAKE_SUCCEEDED, endpoint.text(), info.address(),
                 "peer is " + info.socketType() + " speaking ZMTP 3." + info.zmtpMinor());
         return peer;

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * ROUTER: each peer has a routing id (the Identity it announced, else a generated 5-byte id starting with a zero
  * byte). A received message gets the sender's id as first frame; a sent message's first frame picks the peer and is
  * removed. A message for an unknown or full peer is dropped (counted) unless ROUTER_MANDATORY, which turns that into
- * EHOSTUNREACH or EAGAIN. A second peer announcing an id in use is ignored, unless ROUTER_HANDOVER gives it the id.
+ * EHOSTUNREACH or EAGAIN. A second peer announcing an id in use is disconnected (it may retry), unless ROUTER_HANDOVER gives it the id.
  */
 final class Router extends SocketPattern {
 
@@ -40,6 +40,7 @@ final class Router extends SocketPattern {
         Peer holder = byId.get(ByteBuffer.wrap(id));
         if (holder != null && holder != peer) {
             if (!options.get(SocketOption.ROUTER_HANDOVER)) {
+                peer.disconnect("routing id 0x" + HexFormat.of().formatHex(id) + " is already in use");
                 return;
             }
             idOf.remove(holder);

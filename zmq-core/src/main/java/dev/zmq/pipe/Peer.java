@@ -5,6 +5,7 @@ import dev.zmq.monitor.PeerStatistics;
 import dev.zmq.monitor.TrafficCounters;
 
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * One peer of a socket as its routing rule sees it: a pipe out to the peer and a pipe in from it, plus what the
@@ -23,6 +24,7 @@ public final class Peer {
     private volatile byte[] routingId = new byte[0];
     private volatile String address;
     private volatile long subscriptionVersion = -1;
+    private volatile Consumer<String> disconnector = reason -> { };
 
     /** A peer with an outbound pipe bounded by {@code sndHwm} and an inbound one bounded by {@code rcvHwm}. */
     public Peer(String endpoint, int sndHwm, int rcvHwm) {
@@ -83,6 +85,19 @@ public final class Peer {
         return new PeerStatistics(endpoint, address, HexFormat.of().formatHex(routingId), out.depth(), in.depth(),
                 out.hwm(), in.hwm(), traffic.messagesOut(), traffic.bytesOut(), traffic.messagesIn(),
                 traffic.bytesIn());
+    }
+
+    /** Sets how {@link #disconnect(String)} reaches the peer's current connection (set by its session). */
+    public void onDisconnect(Consumer<String> disconnector) {
+        this.disconnector = disconnector;
+    }
+
+    /**
+     * Asks for the peer's current connection to be closed with {@code reason} (e.g. a ROUTER refusing a duplicate
+     * routing id), as if the peer had dropped it; a connecting peer will reconnect. Safe from any thread.
+     */
+    public void disconnect(String reason) {
+        disconnector.accept(reason);
     }
 
     /** Version of the socket's subscription set this peer's connection last sent as its preamble; -1 for none. */

@@ -303,10 +303,15 @@ class RoutingRuleTest {
     }
 
     @Test
-    void routerIgnoresADuplicateIdUnlessHandover() {
+    void routerDisconnectsADuplicateIdUnlessHandover() {
         SocketPattern router = pattern(SocketType.ROUTER);
         Peer first = peerWithId(router, "same");
-        Peer second = peerWithId(router, "same");
+        Peer second = new Peer("test", 10, 10);
+        second.connected("tcp://peer", "same".getBytes());
+        List<String> disconnects = new ArrayList<>();
+        second.onDisconnect(disconnects::add);
+        router.attach(second);
+        assertThat(disconnects).containsExactly("routing id 0x73616d65 is already in use");
         router.send(ZmqMessage.of("same", "x"));
         assertThat(first.out().poll()).isEqualTo(msg("x"));
         assertThat(second.out().poll()).isNull();
