@@ -4,6 +4,7 @@ import dev.zmq.Frame;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.monitor.SocketMonitor;
@@ -48,17 +49,22 @@ class InteropTest extends PeerFixture {
      * JeroMQ socket when it stalls (see {@link JeromqPeer#renew()}).
      */
     static void connect(TestPeer connecter, TestPeer binder, String endpoint) {
-        if (!(connecter instanceof JeromqPeer jeromq) || !(binder instanceof OurPeer ours)) {
+        if (connecter instanceof JeromqPeer jeromq && binder instanceof OurPeer ours) {
+            connect(jeromq, ours.socket, endpoint);
+        } else {
             connecter.connect(endpoint);
-            return;
         }
+    }
+
+    /** As {@link #connect(TestPeer, TestPeer, String)} for a JeroMQ socket connecting to our {@code socket}. */
+    static void connect(JeromqPeer jeromq, ZmqSocket ours, String endpoint) {
         AtomicInteger handshakes = new AtomicInteger();
         SocketMonitor counter = e -> {
             if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED) {
                 handshakes.incrementAndGet();
             }
         };
-        ours.socket.addMonitor(counter);
+        ours.addMonitor(counter);
         try {
             for (int attempt = 0; attempt < 5; attempt++) {
                 jeromq.connect(endpoint);
@@ -71,7 +77,7 @@ class InteropTest extends PeerFixture {
             }
             throw new AssertionError("JeroMQ never completed a handshake with " + endpoint);
         } finally {
-            ours.socket.removeMonitor(counter);
+            ours.removeMonitor(counter);
         }
     }
 

@@ -43,8 +43,8 @@ class ProxyInteropTest extends PeerFixture {
         xpub.bind("tcp://127.0.0.1:*");
         start(new Proxy(xsub, xpub, null, null));
 
-        TestPeer subscriber = track(new JeromqPeer(SocketType.SUB));
-        subscriber.connect(xpub.lastEndpoint());
+        JeromqPeer subscriber = track(new JeromqPeer(SocketType.SUB));
+        InteropTest.connect(subscriber, xpub, xpub.lastEndpoint());
         subscriber.subscribe("A".getBytes());
         InteropTest.awaitTopicFlows(publisher, subscriber, "A");
         publisher.send(ZmqMessage.of("B-not-for-you"));
