@@ -2,26 +2,34 @@ package dev.zmq.pipe;
 
 import dev.zmq.ZmqMessage;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A one-way queue of whole messages between a socket and one peer connection, bounded by a high-water mark counted
  * in messages, as libzmq counts it.
  *
- * <p>Thread-safety: one writer thread and one reader thread at a time. The reader is woken (its wake-up callback
- * runs on the writer's thread) only on the empty to non-empty edge; a writer refused at the HWM is woken once the
- * reader has drained the pipe to half the HWM. Neither side takes a lock.
+ * <p>Thread-safety: one writer thread and one reader thread at a time. Neither side takes a lock or does an atomic
+ * read-modify-write per message: each side counts its own messages and publishes the count with a plain release
+ * store. The reader is woken (its wake-up callback runs on the writer's thread) only after it found the pipe empty;
+ * a writer refused at the HWM is woken once the reader has drained the pipe to half the HWM.
  */
 public final class Pipe {
 
     private static final Runnable NOTHING = () -> { };
 
     private final SpscQueue<ZmqMessage> queue = new SpscQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicBoolean writerWaiting = new AtomicBoolean();
     private final int hwm;
     private final int lowWater;
+    /** Messages written, published by the writer. */
+    private final AtomicLong written = new AtomicLong();
+    /** Messages read, published by the reader. */
+    private final AtomicLong read = new AtomicLong();
+    /** Set by the reader when it found the pipe empty: the next write wakes it. */
+    private final AtomicBoolean readerWaiting = new AtomicBoolean(true);
+    /** Set by a writer refused at the HWM: the reader wakes it at the low-water mark. */
+    private final AtomicBoolean writerWaiting = new AtomicBoolean();
     private volatile Runnable readerWake = NOTHING;
     private volatile Runnable writerWake = NOTHING;
 
@@ -31,7 +39,7 @@ public final class Pipe {
         this.lowWater = Math.max(0, hwm / 2);
     }
 
-    /** Sets what runs (on the writer's thread) when the pipe goes from empty to non-empty. */
+    /** Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty. */
     public void onReadable(Runnable wake) {
         this.readerWake = wake == null ? NOTHING : wake;
     }
@@ -41,13 +49,13 @@ public final class Pipe {
         this.writerWake = wake == null ? NOTHING : wake;
     }
 
-    /** Whether the HWM leaves room for one more message now. */
+    /** Whether the HWM leaves room for one more message now (writer's view). */
     public boolean hasRoom() {
-        return hwm == 0 || size.get() < hwm;
+        return hwm == 0 || written.getPlain() - read.getAcquire() < hwm;
     }
 
     /**
-     * Queues {@code message} unless the pipe is at its HWM.
+     * Queues {@code message} unless the pipe is at its HWM. Writer only.
      *
      * @return {@code false} when full: the writer will be woken through {@link #onWritable} once there is room
      */
@@ -59,41 +67,48 @@ public final class Pipe {
             }
             writerWaiting.set(false);
         }
-        queue.offer(message);
-        if (size.getAndIncrement() == 0) {
-            readerWake.run();
-        }
+        force(message);
         return true;
     }
 
-    /** Queues {@code message} whatever the HWM (for control messages that must not be lost). */
+    /** Queues {@code message} whatever the HWM (for control messages that must not be lost). Writer only. */
     public void force(ZmqMessage message) {
         queue.offer(message);
-        if (size.getAndIncrement() == 0) {
+        written.setRelease(written.getPlain() + 1);
+        // the reader sets its flag, then looks at the queue; we published, then look at the flag: a full fence
+        // keeps one of the two from missing the other
+        VarHandle.fullFence();
+        if (readerWaiting.getPlain() && readerWaiting.compareAndSet(true, false)) {
             readerWake.run();
         }
     }
 
-    /** Takes the oldest message, or {@code null} when empty. */
+    /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
     public ZmqMessage poll() {
         ZmqMessage m = queue.poll();
-        if (m != null) {
-            int left = size.decrementAndGet();
-            if (left <= lowWater && writerWaiting.get() && writerWaiting.compareAndSet(true, false)) {
-                writerWake.run();
+        if (m == null) {
+            readerWaiting.set(true);
+            m = queue.poll();
+            if (m == null) {
+                return null;
             }
+        }
+        long r = read.getPlain() + 1;
+        read.setRelease(r);
+        if (writerWaiting.getPlain() && written.getAcquire() - r <= lowWater && writerWaiting.compareAndSet(true, false)) {
+            writerWake.run();
         }
         return m;
     }
 
-    /** Whether no message is queued. */
+    /** Whether no message is queued. Reader only. */
     public boolean isEmpty() {
         return queue.isEmpty();
     }
 
-    /** Messages queued now (a snapshot; may be momentarily off by one while a write or read is under way). */
+    /** Messages queued now (a snapshot from any thread). */
     public int depth() {
-        return Math.max(0, size.get());
+        return (int) Math.max(0, written.getAcquire() - read.getAcquire());
     }
 
     /** The high-water mark; 0 means unbounded. */
@@ -101,7 +116,7 @@ public final class Pipe {
         return hwm;
     }
 
-    /** Drops every queued message and returns how many were dropped. */
+    /** Drops every queued message and returns how many were dropped. Reader only. */
     public int clear() {
         int n = 0;
         while (poll() != null) {
