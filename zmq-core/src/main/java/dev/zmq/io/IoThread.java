@@ -54,11 +54,6 @@ public final class IoThread implements AutoCloseable {
         }
     }
 
-    /** Whether the caller is this I/O thread. */
-    public boolean inThread() {
-        return Thread.currentThread() == thread;
-    }
-
     /** Schedules {@code task} after {@code delayNanos}; call on this I/O thread only. */
     public IoTimer schedule(long delayNanos, Runnable task) {
         IoTimer t = new IoTimer(System.nanoTime() + delayNanos, timerSequence++, task);

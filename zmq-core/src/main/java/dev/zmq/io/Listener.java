@@ -40,11 +40,6 @@ public final class Listener implements IoHandler {
         this.boundEndpoint = boundEndpoint;
     }
 
-    /** The endpoint actually bound (wildcards and ephemeral ports resolved). */
-    public String boundEndpoint() {
-        return boundEndpoint;
-    }
-
     /** Starts accepting. */
     public void start() {
         io.execute(() -> {

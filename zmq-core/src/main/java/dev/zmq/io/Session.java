@@ -77,11 +77,6 @@ public final class Session implements EngineOwner {
         return connecting ? peer : null;
     }
 
-    /** The endpoint this session was made for. */
-    public Endpoint endpoint() {
-        return endpoint;
-    }
-
     // ---------------------------------------------------------------- connecting
 
     private void attemptConnect() {
