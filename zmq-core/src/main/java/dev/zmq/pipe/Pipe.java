@@ -26,6 +26,8 @@ public final class Pipe {
     private final AtomicLong written = new AtomicLong();
     /** Messages read, published by the reader. */
     private final AtomicLong read = new AtomicLong();
+    /** The writer's last look at {@link #read}. */
+    private long readSeenByWriter;
     /** Set by the reader when it found the pipe empty: the next write wakes it. */
     private final AtomicBoolean readerWaiting = new AtomicBoolean(true);
     /** Set by a writer refused at the HWM: the reader wakes it at the low-water mark. */
@@ -49,9 +51,16 @@ public final class Pipe {
         this.writerWake = wake == null ? NOTHING : wake;
     }
 
-    /** Whether the HWM leaves room for one more message now (writer's view). */
+    /**
+     * Whether the HWM leaves room for one more message now (writer's view). The reader's count is re-read only when
+     * the writer's cached copy says full, so a streaming writer does not pull the reader's cache line per message.
+     */
     public boolean hasRoom() {
-        return hwm == 0 || written.getPlain() - read.getAcquire() < hwm;
+        if (hwm == 0 || written.getPlain() - readSeenByWriter < hwm) {
+            return true;
+        }
+        readSeenByWriter = read.getAcquire();
+        return written.getPlain() - readSeenByWriter < hwm;
     }
 
     /**
