@@ -457,8 +457,8 @@ public final class ZmqSocket implements AutoCloseable {
         }
 
         @Override
-        public Peer newPeer(String endpoint) {
-            Peer p = new Peer(endpoint, options.get(SocketOption.SNDHWM), options.get(SocketOption.RCVHWM));
+        public Peer newPeer(String endpoint, SocketOptions snapshot) {
+            Peer p = new Peer(endpoint, snapshot.get(SocketOption.SNDHWM), snapshot.get(SocketOption.RCVHWM));
             p.in().onReadable(signaler::wake);
             p.out().onWritable(signaler::wake);
             return p;

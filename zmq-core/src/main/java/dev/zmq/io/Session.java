@@ -56,7 +56,7 @@ public final class Session implements EngineOwner {
     /** Starts a connecting session: its peer joins the socket's routing at once, the connection follows. */
     public static Session connect(IoThread io, SessionOwner socket, Endpoint endpoint) {
         Session s = new Session(io, socket, endpoint, true, null);
-        s.peer = socket.newPeer(endpoint.text());
+        s.peer = socket.newPeer(endpoint.text(), s.config.options());
         if (!s.attachesAfterHandshake()) {
             socket.attach(s.peer);
         }
@@ -160,7 +160,7 @@ public final class Session implements EngineOwner {
                 socket.attach(peer);
             }
         } else {
-            peer = socket.newPeer(endpoint.text());
+            peer = socket.newPeer(endpoint.text(), config.options());
             peer.connected(info.address(), info.routingId());
             socket.attach(peer);
         }

@@ -1,5 +1,6 @@
 package dev.zmq.io;
 
+import dev.zmq.SocketOptions;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.EventSink;
 import dev.zmq.monitor.TrafficCounters;
@@ -15,8 +16,8 @@ public interface SessionOwner {
     /** The socket's configuration for new connections (a fresh options snapshot). */
     ConnectionConfig connectionConfig();
 
-    /** A new peer with the socket's HWMs, wired to wake the socket's thread. */
-    Peer newPeer(String endpoint);
+    /** A new peer with the HWMs of {@code options} (a connection's snapshot), wired to wake the socket's thread. */
+    Peer newPeer(String endpoint, SocketOptions options);
 
     /** Hands {@code peer} to the socket's routing rule (applied on the socket's thread). */
     void attach(Peer peer);
