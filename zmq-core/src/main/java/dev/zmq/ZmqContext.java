@@ -1,6 +1,7 @@
 package dev.zmq;
 
 import dev.zmq.io.IoThread;
+import dev.zmq.transport.inproc.InprocRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ZmqContext implements AutoCloseable {
     private final AtomicInteger nextIo = new AtomicInteger();
     private final Object ioLock = new Object();
     private int liveIo;
+    private final InprocRegistry inproc = new InprocRegistry();
     private volatile boolean closed;
 
     /** A context with one I/O thread (enough for most applications). */
@@ -101,6 +103,10 @@ public final class ZmqContext implements AutoCloseable {
 
     IoThread nextIoThread() {
         return ioThreads[Math.floorMod(nextIo.getAndIncrement(), ioThreads.length)];
+    }
+
+    InprocRegistry inproc() {
+        return inproc;
     }
 
     void socketClosed(ZmqSocket socket) {

@@ -14,6 +14,7 @@ import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pattern.DropCounter;
 import dev.zmq.pattern.SocketPattern;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Pipe;
 import dev.zmq.pipe.Signaler;
 import dev.zmq.transport.Endpoint;
 
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,8 @@ public final class ZmqSocket implements AutoCloseable {
     private final Owner owner = new Owner();
     private final TrafficCounters traffic = new TrafficCounters();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+    private final Set<String> inprocBindings = new HashSet<>();
+    private final List<String> inprocConnections = new ArrayList<>();
     private ZmqMessage prefetched;
     private volatile boolean mailboxDirty;
     private volatile boolean closed;
@@ -106,12 +110,16 @@ public final class ZmqSocket implements AutoCloseable {
     // ---------------------------------------------------------------- endpoints
 
     /**
-     * Binds to {@code endpoint}, e.g. {@code tcp://*:5555} or {@code tcp://127.0.0.1:*} (ephemeral port, see
-     * {@link #lastEndpoint()}).
+     * Binds to {@code endpoint}, e.g. {@code tcp://*:5555}, {@code tcp://127.0.0.1:*} (ephemeral port, see
+     * {@link #lastEndpoint()}) or {@code inproc://name} (sockets of this context only).
      */
     public void bind(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
+        if (e.isInproc()) {
+            bindInproc(endpoint);
+            return;
+        }
         ServerSocketChannel server;
         String bound;
         try {
@@ -131,10 +139,31 @@ public final class ZmqSocket implements AutoCloseable {
         owner.emit(SocketEventType.LISTENING, bound, null, "");
     }
 
-    /** Connects to {@code endpoint}; the connection is made (and remade) in the background. */
+    private void bindInproc(String endpoint) {
+        try {
+            context.inproc().bind(endpoint, owner);
+        } catch (ZmqException ex) {
+            owner.emit(SocketEventType.BIND_FAILED, endpoint, null, ex.getMessage());
+            throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
+        }
+        inprocBindings.add(endpoint);
+        lastEndpoint = endpoint;
+        owner.emit(SocketEventType.LISTENING, endpoint, null, "");
+    }
+
+    /**
+     * Connects to {@code endpoint}; the connection is made (and remade) in the background. An {@code inproc://}
+     * endpoint need not be bound yet: messages queue until it is.
+     */
     public void connect(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
+        if (e.isInproc()) {
+            context.inproc().connect(endpoint, owner);
+            inprocConnections.add(endpoint);
+            lastEndpoint = endpoint;
+            return;
+        }
         e.transport().validateConnect(e.address());
         context.ioStarted();
         Session s = Session.connect(context.nextIoThread(), owner, e);
@@ -148,6 +177,10 @@ public final class ZmqSocket implements AutoCloseable {
      */
     public void unbind(String endpoint) {
         checkOpen();
+        if (inprocBindings.remove(endpoint)) {
+            context.inproc().unbind(endpoint, owner);
+            return;
+        }
         Listener l = listeners.remove(endpoint);
         if (l == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
@@ -169,6 +202,10 @@ public final class ZmqSocket implements AutoCloseable {
      */
     public void disconnect(String endpoint) {
         checkOpen();
+        if (inprocConnections.remove(endpoint)) {
+            context.inproc().disconnect(endpoint, owner);
+            return;
+        }
         List<Session> sessions = connections.remove(endpoint);
         if (sessions == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not connected (connected: "
@@ -356,6 +393,7 @@ public final class ZmqSocket implements AutoCloseable {
         connections.values().forEach(list -> list.forEach(s -> s.close(linger)));
         listeners.clear();
         connections.clear();
+        context.inproc().closed(owner);
         signaler.wake();
         context.socketClosed(this);
         owner.emit(SocketEventType.MONITOR_STOPPED, "", null, "socket closed");
@@ -458,7 +496,13 @@ public final class ZmqSocket implements AutoCloseable {
 
         @Override
         public Peer newPeer(String endpoint, SocketOptions snapshot) {
-            Peer p = new Peer(endpoint, snapshot.get(SocketOption.SNDHWM), snapshot.get(SocketOption.RCVHWM));
+            return newPeer(endpoint, new Pipe(snapshot.get(SocketOption.SNDHWM)),
+                    new Pipe(snapshot.get(SocketOption.RCVHWM)));
+        }
+
+        @Override
+        public Peer newPeer(String endpoint, Pipe out, Pipe in) {
+            Peer p = new Peer(endpoint, out, in);
             p.in().onReadable(signaler::wake);
             p.out().onWritable(signaler::wake);
             return p;

@@ -10,18 +10,30 @@ import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code zmq perf}: libzmq's perf tools over our sockets, printing the same lines, so either side can be ours or
  * libzmq's. Throughput: PULL binds and times first to last message, PUSH connects and sends. Latency: REP binds and
- * echoes, REQ connects and times the round trips.
+ * echoes, REQ connects and times the round trips. The inproc tools run both sides in one process, on two threads.
  */
 @Command(name = "perf", description = "Throughput and latency tools compatible with libzmq's perf programs.",
         subcommands = {PerfCommand.LocalThr.class, PerfCommand.RemoteThr.class, PerfCommand.LocalLat.class,
-                PerfCommand.RemoteLat.class})
+                PerfCommand.RemoteLat.class, PerfCommand.InprocThr.class, PerfCommand.InprocLat.class})
 final class PerfCommand {
 
-    /** Endpoint, message size, count: the three arguments every perf tool takes. */
+    private static final String INPROC = "inproc://perf";
+
+    /** Message size and count, the arguments every perf tool takes. */
+    abstract static class SizeAndCount implements Runnable {
+        @Parameters(index = "0", paramLabel = "MESSAGE_SIZE")
+        int size;
+
+        @Parameters(index = "1", paramLabel = "COUNT")
+        long count;
+    }
+
+    /** An endpoint before message size and count. */
     abstract static class PerfArgs implements Runnable {
         @Parameters(index = "0", paramLabel = "ENDPOINT")
         String endpoint;
@@ -31,11 +43,53 @@ final class PerfCommand {
 
         @Parameters(index = "2", paramLabel = "COUNT")
         long count;
+    }
 
-        static ZmqSocket socket(ZmqContext context, SocketType type) {
-            return context.socket(type).set(SocketOption.SNDHWM, 0).set(SocketOption.RCVHWM, 0)
-                    .set(SocketOption.LINGER, Duration.ofMillis(-1));
+    static ZmqSocket socket(ZmqContext context, SocketType type) {
+        return context.socket(type).set(SocketOption.SNDHWM, 0).set(SocketOption.RCVHWM, 0)
+                .set(SocketOption.LINGER, Duration.ofMillis(-1));
+    }
+
+    /** Receives {@code count} messages, timing first to last, and prints libzmq's local_thr lines. */
+    static void receiveAndReport(ZmqSocket pull, int size, long count) {
+        pull.recv();
+        long start = System.nanoTime();
+        for (long i = 1; i < count; i++) {
+            pull.recv();
         }
+        double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        double throughput = count / seconds;
+        System.out.printf(Locale.ROOT, "message size: %d [B]%nmessage count: %d%n", size, count);
+        System.out.printf(Locale.ROOT, "mean throughput: %d [msg/s]%n", (long) throughput);
+        System.out.printf(Locale.ROOT, "mean throughput: %.3f [Mb/s]%n", throughput * size * 8 / 1e6);
+    }
+
+    /** Sends {@code count} messages of {@code size} bytes. */
+    static void sendAll(ZmqSocket push, int size, long count) {
+        byte[] body = new byte[size];
+        for (long i = 0; i < count; i++) {
+            push.send(ZmqMessage.of(body));
+        }
+    }
+
+    /** Echoes {@code count} requests. */
+    static void echo(ZmqSocket rep, long count) {
+        for (long i = 0; i < count; i++) {
+            rep.send(rep.recv());
+        }
+    }
+
+    /** Times {@code count} round trips and prints libzmq's remote_lat lines (half the round trip, in us). */
+    static void roundTripsAndReport(ZmqSocket req, int size, long count) {
+        ZmqMessage m = ZmqMessage.of(new byte[size]);
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            req.send(m);
+            req.recv();
+        }
+        double micros = (System.nanoTime() - start) / 1e3 / (count * 2.0);
+        System.out.printf(Locale.ROOT, "message size: %d [B]%nroundtrip count: %d%n", size, count);
+        System.out.printf(Locale.ROOT, "average latency: %.3f [us]%n", micros);
     }
 
     @Command(name = "local-thr", description = "Bind a PULL, receive COUNT messages, print the throughput.")
@@ -45,16 +99,7 @@ final class PerfCommand {
             try (ZmqContext context = new ZmqContext()) {
                 ZmqSocket pull = socket(context, SocketType.PULL);
                 pull.bind(endpoint);
-                pull.recv();
-                long start = System.nanoTime();
-                for (long i = 1; i < count; i++) {
-                    pull.recv();
-                }
-                double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-                double throughput = count / seconds;
-                System.out.printf(Locale.ROOT, "message size: %d [B]%nmessage count: %d%n", size, count);
-                System.out.printf(Locale.ROOT, "mean throughput: %d [msg/s]%n", (long) throughput);
-                System.out.printf(Locale.ROOT, "mean throughput: %.3f [Mb/s]%n", throughput * size * 8 / 1e6);
+                receiveAndReport(pull, size, count);
             }
         }
     }
@@ -66,10 +111,7 @@ final class PerfCommand {
             try (ZmqContext context = new ZmqContext()) {
                 ZmqSocket push = socket(context, SocketType.PUSH);
                 push.connect(endpoint);
-                byte[] body = new byte[size];
-                for (long i = 0; i < count; i++) {
-                    push.send(ZmqMessage.of(body));
-                }
+                sendAll(push, size, count);
             }
         }
     }
@@ -81,9 +123,7 @@ final class PerfCommand {
             try (ZmqContext context = new ZmqContext()) {
                 ZmqSocket rep = socket(context, SocketType.REP);
                 rep.bind(endpoint);
-                for (long i = 0; i < count; i++) {
-                    rep.send(rep.recv());
-                }
+                echo(rep, count);
             }
         }
     }
@@ -95,15 +135,39 @@ final class PerfCommand {
             try (ZmqContext context = new ZmqContext()) {
                 ZmqSocket req = socket(context, SocketType.REQ);
                 req.connect(endpoint);
-                ZmqMessage m = ZmqMessage.of(new byte[size]);
-                long start = System.nanoTime();
-                for (long i = 0; i < count; i++) {
-                    req.send(m);
-                    req.recv();
-                }
-                double micros = (System.nanoTime() - start) / 1e3 / (count * 2.0);
-                System.out.printf(Locale.ROOT, "message size: %d [B]%nroundtrip count: %d%n", size, count);
-                System.out.printf(Locale.ROOT, "average latency: %.3f [us]%n", micros);
+                roundTripsAndReport(req, size, count);
+            }
+        }
+    }
+
+    @Command(name = "inproc-thr", description = "PUSH -> PULL over inproc on two threads; print the throughput.")
+    static final class InprocThr extends SizeAndCount {
+        @Override
+        public void run() {
+            try (ZmqContext context = new ZmqContext()) {
+                ZmqSocket pull = socket(context, SocketType.PULL);
+                pull.bind(INPROC);
+                ZmqSocket push = socket(context, SocketType.PUSH);
+                push.connect(INPROC);
+                CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> sendAll(push, size, count));
+                receiveAndReport(pull, size, count);
+                sender.join();
+            }
+        }
+    }
+
+    @Command(name = "inproc-lat", description = "REQ -> REP over inproc on two threads; print the average latency.")
+    static final class InprocLat extends SizeAndCount {
+        @Override
+        public void run() {
+            try (ZmqContext context = new ZmqContext()) {
+                ZmqSocket rep = socket(context, SocketType.REP);
+                rep.bind(INPROC);
+                ZmqSocket req = socket(context, SocketType.REQ);
+                req.connect(INPROC);
+                CompletableFuture<Void> echoer = CompletableFuture.runAsync(() -> echo(rep, count));
+                roundTripsAndReport(req, size, count);
+                echoer.join();
             }
         }
     }

@@ -189,4 +189,75 @@ class ZmqCliIT {
         Run r = finish(pull);
         assertThat(r.out()).containsExactly("0x000aff|text");
     }
+
+    private static final String MSG_RATE = "mean throughput: [1-9][0-9]* \\[msg/s\\]";
+    private static final String LATENCY = "average latency: [0-9]+\\.[0-9]{3} \\[us\\]";
+
+    @Test
+    void perfThroughputAndLatencyBetweenTwoOfOurProcessesPrintLibzmqLines() throws Exception {
+        String endpoint = freeEndpoint();
+        Process local = start("", "perf", "local-thr", endpoint, "64", "100000");
+        Run remote = run("", "perf", "remote-thr", endpoint, "64", "100000");
+        Run thr = finish(local);
+        assertThat(remote.exit()).isZero();
+        assertThat(thr.exit()).isZero();
+        assertThat(thr.out()).startsWith("message size: 64 [B]", "message count: 100000")
+                .anyMatch(l -> l.matches(MSG_RATE)).anyMatch(l -> l.matches("mean throughput: [0-9.]+ \\[Mb/s\\]"));
+
+        endpoint = freeEndpoint();
+        Process echo = start("", "perf", "local-lat", endpoint, "1", "1000");
+        Run lat = run("", "perf", "remote-lat", endpoint, "1", "1000");
+        assertThat(finish(echo).exit()).isZero();
+        assertThat(lat.out()).containsSequence("message size: 1 [B]", "roundtrip count: 1000")
+                .anyMatch(l -> l.matches(LATENCY));
+    }
+
+    @Test
+    void inprocPerfToolsRunBothSidesInOneProcess() throws Exception {
+        Run thr = run("", "perf", "inproc-thr", "64", "200000");
+        assertThat(thr.exit()).isZero();
+        assertThat(thr.out()).contains("message count: 200000").anyMatch(l -> l.matches(MSG_RATE));
+        Run lat = run("", "perf", "inproc-lat", "1", "2000");
+        assertThat(lat.exit()).isZero();
+        assertThat(lat.out()).contains("roundtrip count: 2000").anyMatch(l -> l.matches(LATENCY));
+    }
+
+    /** Starts a libzmq (python3-zmq) script; it prints one line when done. */
+    private Process libzmq(String script, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", script));
+        cmd.addAll(List.of(args));
+        File out = Files.createTempFile("libzmq-out", ".txt").toFile();
+        File err = Files.createTempFile("libzmq-err", ".txt").toFile();
+        Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
+        processes.add(p);
+        outputs.put(p, new File[] {out, err});
+        return p;
+    }
+
+    @Test
+    void perfToolsWorkAgainstLibzmqOnEitherSide() throws Exception {
+        String endpoint = freeEndpoint();
+        Process pull = libzmq("""
+                import sys, zmq
+                s = zmq.Context().socket(zmq.PULL); s.bind(sys.argv[1])
+                n = int(sys.argv[2]); sizes = {len(s.recv()) for _ in range(n)}
+                print(n, sorted(sizes))
+                """, endpoint, "50000");
+        Run remote = run("", "perf", "remote-thr", endpoint, "100", "50000");
+        assertThat(remote.exit()).isZero();
+        assertThat(finish(pull).out()).containsExactly("50000 [100]");
+
+        endpoint = freeEndpoint();
+        Process local = start("", "perf", "local-thr", endpoint, "100", "50000");
+        Process push = libzmq("""
+                import sys, zmq
+                c = zmq.Context(); s = c.socket(zmq.PUSH); s.connect(sys.argv[1])
+                for _ in range(int(sys.argv[2])): s.send(bytes(100))
+                s.close(linger=-1); c.term(); print("sent")
+                """, endpoint, "50000");
+        Run thr = finish(local);
+        assertThat(finish(push).out()).containsExactly("sent");
+        assertThat(thr.exit()).isZero();
+        assertThat(thr.out()).contains("message count: 50000").anyMatch(l -> l.matches(MSG_RATE));
+    }
 }

@@ -5,6 +5,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.EventSink;
 import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Pipe;
 
 import java.util.List;
 
@@ -18,6 +19,9 @@ public interface SessionOwner {
 
     /** A new peer with the HWMs of {@code options} (a connection's snapshot), wired to wake the socket's thread. */
     Peer newPeer(String endpoint, SocketOptions options);
+
+    /** A peer over the given pipes (an inproc peer), wired to wake the socket's thread. */
+    Peer newPeer(String endpoint, Pipe out, Pipe in);
 
     /** Hands {@code peer} to the socket's routing rule (applied on the socket's thread). */
     void attach(Peer peer);

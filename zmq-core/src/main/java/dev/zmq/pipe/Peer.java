@@ -28,9 +28,14 @@ public final class Peer {
 
     /** A peer with an outbound pipe bounded by {@code sndHwm} and an inbound one bounded by {@code rcvHwm}. */
     public Peer(String endpoint, int sndHwm, int rcvHwm) {
+        this(endpoint, new Pipe(sndHwm), new Pipe(rcvHwm));
+    }
+
+    /** A peer over existing pipes: an inproc peer shares them, crossed, with the other socket's peer. */
+    public Peer(String endpoint, Pipe out, Pipe in) {
         this.endpoint = endpoint;
-        this.out = new Pipe(sndHwm);
-        this.in = new Pipe(rcvHwm);
+        this.out = out;
+        this.in = in;
         this.address = endpoint;
     }
 

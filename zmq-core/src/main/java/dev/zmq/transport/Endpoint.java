@@ -11,10 +11,14 @@ import dev.zmq.ZmqException;
  * endpoint, {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport.
  *
  * @param text      the endpoint as given
- * @param transport the transport implementation
+ * @param transport the stream transport carrying it, or {@code null} for {@code inproc://} (a pipe between two
+ *                  sockets of one context, see {@link dev.zmq.transport.inproc.InprocRegistry})
  * @param address   the part after {@code ://}
  */
 public record Endpoint(String text, StreamTransport transport, String address) {
+
+    /** The prefix of in-process endpoints. */
+    public static final String INPROC = "inproc";
 
     /** Parses {@code text}, e.g. {@code tcp://127.0.0.1:5555}. */
     public static Endpoint parse(String text) {
@@ -27,12 +31,20 @@ public record Endpoint(String text, StreamTransport transport, String address) {
                     + "': expected transport://address, e.g. tcp://127.0.0.1:5555");
         }
         String scheme = text.substring(0, sep);
+        if (scheme.equals(INPROC)) {
+            return new Endpoint(text, null, text.substring(sep + 3));
+        }
         StreamTransport transport = Transports.forScheme(scheme);
         if (transport == null) {
             throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport '" + scheme
-                    + "' in endpoint '" + text + "' (supported: " + Transports.schemes() + ")");
+                    + "' in endpoint '" + text + "' (supported: " + INPROC + ", " + Transports.schemes() + ")");
         }
         return new Endpoint(text, transport, text.substring(sep + 3));
+    }
+
+    /** Whether this is an {@code inproc://} endpoint. */
+    public boolean isInproc() {
+        return transport == null;
     }
 
     @Override

@@ -1,0 +1,130 @@
+package dev.zmq.transport.inproc;
+
+import dev.zmq.ErrorCode;
+import dev.zmq.SocketOption;
+import dev.zmq.ZmqException;
+import dev.zmq.io.ConnectionConfig;
+import dev.zmq.io.SessionOwner;
+import dev.zmq.monitor.SocketEventType;
+import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Pipe;
+
+/**
+ * One inproc connection: two pipes, each socket's peer holding them crossed (one's out is the other's in). The
+ * connecting side's peer exists from {@code connect} on, so it may queue messages before the bind; the bound side's
+ * peer is added when the bind is there.
+ *
+ * <p>Not thread-safe on its own: {@link InprocRegistry} serialises every call.
+ */
+final class InprocConnection {
+
+    private final String endpoint;
+    private final SessionOwner connecter;
+    private final ConnectionConfig connecterConfig;
+    private final Peer connecterPeer;
+    private SessionOwner binder;
+    private Peer binderPeer;
+
+    private InprocConnection(String endpoint, SessionOwner connecter, ConnectionConfig config, Peer peer) {
+        this.endpoint = endpoint;
+        this.connecter = connecter;
+        this.connecterConfig = config;
+        this.connecterPeer = peer;
+    }
+
+    /**
+     * Opens a connection from {@code connecter} to {@code endpoint}, accepted at once when {@code binder} is not
+     * {@code null}. Pipe HWMs are the sender's SNDHWM plus the receiver's RCVHWM when both are known (0 = none).
+     *
+     * @throws ZmqException EINVAL when the bound socket's type cannot talk to the connecting one
+     */
+    static InprocConnection open(String endpoint, SessionOwner connecter, SessionOwner binder) {
+        ConnectionConfig mine = connecter.connectionConfig();
+        ConnectionConfig theirs = binder == null ? null : binder.connectionConfig();
+        if (theirs != null && !compatible(mine, theirs)) {
+            throw new ZmqException(ErrorCode.EINVAL, mine.name() + ": cannot connect to " + endpoint + ": it is bound"
+                    + " by " + theirs.name() + ", and " + mine.type() + " cannot talk to " + theirs.type());
+        }
+        Pipe out = new Pipe(hwm(mine, SocketOption.SNDHWM, theirs, SocketOption.RCVHWM));
+        Pipe in = new Pipe(hwm(mine, SocketOption.RCVHWM, theirs, SocketOption.SNDHWM));
+        Peer peer = connecter.newPeer(endpoint, out, in);
+        connecter.preamble(peer, false).forEach(out::force);
+        InprocConnection c = new InprocConnection(endpoint, connecter, mine, peer);
+        if (theirs != null) {
+            c.accept(binder, theirs);
+        }
+        connecter.attach(peer);
+        connecter.events().emit(SocketEventType.CONNECTED, endpoint, endpoint, "inproc");
+        return c;
+    }
+
+    /**
+     * Completes a connection made before its endpoint was bound. An incompatible pair is reported on both sockets'
+     * monitors (HANDSHAKE_FAILED) and the connection closed.
+     *
+     * @return whether the connection now joins both sockets
+     */
+    boolean accept(SessionOwner bound) {
+        ConnectionConfig theirs = bound.connectionConfig();
+        if (!compatible(connecterConfig, theirs)) {
+            String reason = connecterConfig.type() + " cannot talk to " + theirs.type();
+            connecter.events().emit(SocketEventType.HANDSHAKE_FAILED, endpoint, theirs.name(), reason);
+            bound.events().emit(SocketEventType.HANDSHAKE_FAILED, endpoint, connecterConfig.name(), reason);
+            close();
+            return false;
+        }
+        accept(bound, theirs);
+        return true;
+    }
+
+    private void accept(SessionOwner bound, ConnectionConfig theirs) {
+        binder = bound;
+        binderPeer = bound.newPeer(endpoint, connecterPeer.in(), connecterPeer.out());
+        binderPeer.connected(endpoint, connecterConfig.options().get(SocketOption.ROUTING_ID));
+        connecterPeer.connected(endpoint, theirs.options().get(SocketOption.ROUTING_ID));
+        bound.preamble(binderPeer, false).forEach(binderPeer.out()::force);
+        bound.attach(binderPeer);
+        bound.events().emit(SocketEventType.ACCEPTED, endpoint, connecterConfig.name(), "inproc");
+    }
+
+    /** Takes both peers out of their sockets' routing; what one already sent stays readable by the other. */
+    void close() {
+        connecter.detach(connecterPeer);
+        connecter.events().emit(SocketEventType.DISCONNECTED, endpoint, endpoint, "inproc connection closed");
+        if (binder != null) {
+            binder.detach(binderPeer);
+            binder.events().emit(SocketEventType.DISCONNECTED, endpoint, connecterConfig.name(),
+                    "inproc connection closed");
+        }
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    boolean isAccepted() {
+        return binder != null;
+    }
+
+    boolean involves(SessionOwner socket) {
+        return connecter == socket || binder == socket;
+    }
+
+    boolean isFrom(SessionOwner socket) {
+        return connecter == socket;
+    }
+
+    private static boolean compatible(ConnectionConfig a, ConnectionConfig b) {
+        return a.type().isCompatibleWith(b.type().wireName());
+    }
+
+    private static int hwm(ConnectionConfig sender, SocketOption<Integer> sendSide, ConnectionConfig receiver,
+                           SocketOption<Integer> receiveSide) {
+        int s = sender.options().get(sendSide);
+        if (receiver == null) {
+            return s;
+        }
+        int r = receiver.options().get(receiveSide);
+        return s == 0 || r == 0 ? 0 : s + r;
+    }
+}
