@@ -9,39 +9,44 @@ if ! [ -e /usr/include/zmq.h ]; then
   apt-get install -y -qq libzmq3-dev gcc >/dev/null
 fi
 ./mvnw -B -q package -DskipTests -pl zmq-cli,zmq-benchmarks -am
-gcc -O2 -o zmq-benchmarks/target/zmqperf zmq-benchmarks/c/zmqperf.c -lzmq
+gcc -O2 -o zmq-benchmarks/target/zmqperf zmq-benchmarks/c/zmqperf.c -lzmq -lpthread
 
 declare -A tool=(
   [ours]="java -jar zmq-cli/target/zmq.jar perf"
   [jeromq]="java -cp zmq-benchmarks/target/zmq-benchmarks.jar dev.zmq.bench.JeromqPerf"
   [libzmq]="zmq-benchmarks/target/zmqperf"
 )
-# case name, kind (thr|lat), size, count
+# case name, timing tool, its TCP partner (- for an inproc tool that runs both sides), size, count
 cases=(
-  "tcp-1B thr 1 3000000"
-  "tcp-64B thr 64 2000000"
-  "tcp-1KiB thr 1024 500000"
-  "tcp-64KiB thr 65536 30000"
-  "reqrep-1B lat 1 30000"
+  "tcp-1B local-thr remote-thr 1 3000000"
+  "tcp-64B local-thr remote-thr 64 2000000"
+  "tcp-1KiB local-thr remote-thr 1024 500000"
+  "tcp-64KiB local-thr remote-thr 65536 30000"
+  "inproc-64B inproc-thr - 64 5000000"
+  "pubsub-64B local-sub remote-pub 64 2000000"
+  "reqrep-1B remote-lat local-lat 1 30000"
 )
 results=$(mktemp)
 port=21000
 for round in $(seq "$rounds"); do
   for c in "${cases[@]}"; do
-    read -r name kind size count <<<"$c"
+    read -r name timer partner size count <<<"$c"
     for impl in ours jeromq libzmq; do
       port=$((port + 1))
       ep="tcp://127.0.0.1:$port"
       out=$(mktemp)
-      ${tool[$impl]} "local-$kind" "$ep" "$size" "$count" >"$out" &
-      receiver=$!
-      ${tool[$impl]} "remote-$kind" "$ep" "$size" "$count" >>"$out"
-      wait "$receiver"
-      if [ "$kind" = thr ]; then
-        value=$(awk '/\[msg\/s\]/ {print $3}' "$out")
+      if [ "$partner" = - ]; then
+        ${tool[$impl]} "$timer" "$size" "$count" >"$out"
       else
-        value=$(awk '/average latency/ {print $3}' "$out")
+        # the binding (local-*) side starts first; only the timing side prints
+        binder=$timer connecter=$partner
+        [[ $timer == remote-* ]] && binder=$partner connecter=$timer
+        ${tool[$impl]} "$binder" "$ep" "$size" "$count" >"$out" &
+        binding=$!
+        ${tool[$impl]} "$connecter" "$ep" "$size" "$count" >>"$out"
+        wait "$binding"
       fi
+      value=$(awk '/\[msg\/s\]/ {print $3} /average latency/ {print $3}' "$out")
       echo "$name $impl $value $size" >>"$results"
       echo "round $round: $name $impl $value" >&2
       rm -f "$out"

@@ -1,8 +1,11 @@
 /*
- * Our own libzmq harness for compare.sh: the four perf tools in one program, printing the same lines as ours.
- *   zmqperf local-thr|remote-thr|local-lat|remote-lat ENDPOINT MESSAGE_SIZE COUNT
- * Build: gcc -O2 -o zmqperf zmqperf.c -lzmq
+ * Our own libzmq harness for compare.sh: the perf tools in one program, printing the same lines as ours.
+ *   zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT MESSAGE_SIZE COUNT
+ *   zmqperf inproc-thr|inproc-lat MESSAGE_SIZE COUNT
+ * local-sub binds a SUB (all topics) and times COUNT messages; remote-pub connects an XPUB, waits for the
+ * subscription, then publishes COUNT messages. Build: gcc -O2 -o zmqperf zmqperf.c -lzmq -lpthread
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,63 +25,136 @@ static void check(int rc, const char *what) {
     }
 }
 
-int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: zmqperf local-thr|remote-thr|local-lat|remote-lat ENDPOINT SIZE COUNT\n");
-        return 2;
-    }
-    const char *mode = argv[1], *endpoint = argv[2];
-    size_t size = (size_t) atol(argv[3]);
-    long count = atol(argv[4]);
+static void *ctx;
+static size_t size;
+static long count;
+
+static void *socket_of(int type) {
     int zero = 0, infinite = -1;
-    void *ctx = zmq_ctx_new();
-    int thr = strstr(mode, "thr") != NULL, local = strncmp(mode, "local", 5) == 0;
-    void *s = zmq_socket(ctx, thr ? (local ? ZMQ_PULL : ZMQ_PUSH) : (local ? ZMQ_REP : ZMQ_REQ));
+    void *s = zmq_socket(ctx, type);
     zmq_setsockopt(s, ZMQ_SNDHWM, &zero, sizeof zero);
     zmq_setsockopt(s, ZMQ_RCVHWM, &zero, sizeof zero);
     zmq_setsockopt(s, ZMQ_LINGER, &infinite, sizeof infinite);
-    check(local ? zmq_bind(s, endpoint) : zmq_connect(s, endpoint), local ? "bind" : "connect");
+    return s;
+}
+
+static void receive_and_report(void *s) {
     zmq_msg_t msg;
-    if (thr && local) {
-        zmq_msg_init(&msg);
+    zmq_msg_init(&msg);
+    check(zmq_msg_recv(&msg, s, 0), "recv");
+    double start = now();
+    for (long i = 1; i < count; i++) {
         check(zmq_msg_recv(&msg, s, 0), "recv");
-        double start = now();
-        for (long i = 1; i < count; i++) {
-            check(zmq_msg_recv(&msg, s, 0), "recv");
-        }
-        double elapsed = now() - start;
-        double throughput = count / elapsed;
-        printf("message size: %zu [B]\nmessage count: %ld\n", size, count);
-        printf("mean throughput: %ld [msg/s]\nmean throughput: %.3f [Mb/s]\n", (long) throughput,
-               throughput * size * 8 / 1e6);
-        zmq_msg_close(&msg);
-    } else if (thr) {
-        for (long i = 0; i < count; i++) {
-            zmq_msg_init_size(&msg, size);
-            memset(zmq_msg_data(&msg), 0, size);
-            check(zmq_msg_send(&msg, s, 0), "send");
-        }
-    } else if (local) {
-        zmq_msg_init(&msg);
-        for (long i = 0; i < count; i++) {
-            check(zmq_msg_recv(&msg, s, 0), "recv");
-            check(zmq_msg_send(&msg, s, 0), "send");
-        }
-        zmq_msg_close(&msg);
-    } else {
+    }
+    double throughput = count / (now() - start);
+    printf("message size: %zu [B]\nmessage count: %ld\n", size, count);
+    printf("mean throughput: %ld [msg/s]\nmean throughput: %.3f [Mb/s]\n", (long) throughput,
+           throughput * size * 8 / 1e6);
+    zmq_msg_close(&msg);
+}
+
+static void send_all(void *s) {
+    zmq_msg_t msg;
+    for (long i = 0; i < count; i++) {
         zmq_msg_init_size(&msg, size);
         memset(zmq_msg_data(&msg), 0, size);
-        double start = now();
-        for (long i = 0; i < count; i++) {
-            check(zmq_msg_send(&msg, s, 0), "send");
-            check(zmq_msg_recv(&msg, s, 0), "recv");
-        }
-        double elapsed = now() - start;
-        printf("message size: %zu [B]\nroundtrip count: %ld\n", size, count);
-        printf("average latency: %.3f [us]\n", elapsed * 1e6 / (count * 2.0));
-        zmq_msg_close(&msg);
+        check(zmq_msg_send(&msg, s, 0), "send");
     }
-    zmq_close(s);
+}
+
+static void echo(void *s) {
+    zmq_msg_t msg;
+    zmq_msg_init(&msg);
+    for (long i = 0; i < count; i++) {
+        check(zmq_msg_recv(&msg, s, 0), "recv");
+        check(zmq_msg_send(&msg, s, 0), "send");
+    }
+    zmq_msg_close(&msg);
+}
+
+static void round_trips_and_report(void *s) {
+    zmq_msg_t msg;
+    zmq_msg_init_size(&msg, size);
+    memset(zmq_msg_data(&msg), 0, size);
+    double start = now();
+    for (long i = 0; i < count; i++) {
+        check(zmq_msg_send(&msg, s, 0), "send");
+        check(zmq_msg_recv(&msg, s, 0), "recv");
+    }
+    double elapsed = now() - start;
+    printf("message size: %zu [B]\nroundtrip count: %ld\n", size, count);
+    printf("average latency: %.3f [us]\n", elapsed * 1e6 / (count * 2.0));
+    zmq_msg_close(&msg);
+}
+
+static void *inproc_sender(void *s) {
+    send_all(s);
+    return NULL;
+}
+
+static void *inproc_echo(void *s) {
+    echo(s);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    const char *mode = argc > 1 ? argv[1] : "";
+    int inproc = strncmp(mode, "inproc", 6) == 0;
+    if (argc != (inproc ? 4 : 5)) {
+        fprintf(stderr, "usage: zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT"
+                        " SIZE COUNT\n       zmqperf inproc-thr|inproc-lat SIZE COUNT\n");
+        return 2;
+    }
+    const char *endpoint = inproc ? "inproc://perf" : argv[2];
+    size = (size_t) atol(argv[inproc ? 2 : 3]);
+    count = atol(argv[inproc ? 3 : 4]);
+    ctx = zmq_ctx_new();
+    if (inproc) {
+        int thr = strcmp(mode, "inproc-thr") == 0;
+        void *local = socket_of(thr ? ZMQ_PULL : ZMQ_REP), *remote = socket_of(thr ? ZMQ_PUSH : ZMQ_REQ);
+        check(zmq_bind(local, endpoint), "bind");
+        check(zmq_connect(remote, endpoint), "connect");
+        pthread_t t;
+        if (thr) {
+            pthread_create(&t, NULL, inproc_sender, remote);
+            receive_and_report(local);
+        } else {
+            pthread_create(&t, NULL, inproc_echo, local);
+            round_trips_and_report(remote);
+        }
+        pthread_join(t, NULL);
+        zmq_close(local);
+        zmq_close(remote);
+    } else if (strcmp(mode, "local-thr") == 0 || strcmp(mode, "local-sub") == 0) {
+        int sub = mode[6] == 's';
+        void *s = socket_of(sub ? ZMQ_SUB : ZMQ_PULL);
+        if (sub) {
+            zmq_setsockopt(s, ZMQ_SUBSCRIBE, "", 0);
+        }
+        check(zmq_bind(s, endpoint), "bind");
+        receive_and_report(s);
+        zmq_close(s);
+    } else if (strcmp(mode, "remote-thr") == 0 || strcmp(mode, "remote-pub") == 0) {
+        int pub = mode[7] == 'p';
+        void *s = socket_of(pub ? ZMQ_XPUB : ZMQ_PUSH);
+        check(zmq_connect(s, endpoint), "connect");
+        if (pub) {
+            char subscription[16];
+            check(zmq_recv(s, subscription, sizeof subscription, 0), "wait for the subscription");
+        }
+        send_all(s);
+        zmq_close(s);
+    } else {
+        int local = strcmp(mode, "local-lat") == 0;
+        void *s = socket_of(local ? ZMQ_REP : ZMQ_REQ);
+        check(local ? zmq_bind(s, endpoint) : zmq_connect(s, endpoint), local ? "bind" : "connect");
+        if (local) {
+            echo(s);
+        } else {
+            round_trips_and_report(s);
+        }
+        zmq_close(s);
+    }
     zmq_ctx_term(ctx);
     return 0;
 }

@@ -5,69 +5,126 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * JeroMQ 0.6.0 under the same perf-tool interface as ours and libzmq's, for compare.sh:
- * {@code JeromqPerf local-thr|remote-thr|local-lat|remote-lat ENDPOINT MESSAGE_SIZE COUNT}. Not thread-safe; a
- * command-line program.
+ * {@code JeromqPerf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT MESSAGE_SIZE COUNT} and
+ * {@code JeromqPerf inproc-thr|inproc-lat MESSAGE_SIZE COUNT}. A command-line program; exits 2 on bad arguments.
  */
 public final class JeromqPerf {
 
-    private JeromqPerf() {
+    private final int size;
+    private final long count;
+
+    private JeromqPerf(int size, long count) {
+        this.size = size;
+        this.count = count;
     }
 
-    /** Runs one perf tool; exits 2 on bad arguments. */
+    /** Runs one perf tool. */
     public static void main(String[] args) {
-        if (args.length != 4) {
-            System.err.println("usage: JeromqPerf local-thr|remote-thr|local-lat|remote-lat ENDPOINT SIZE COUNT");
+        String mode = args.length > 0 ? args[0] : "";
+        boolean inproc = mode.startsWith("inproc");
+        if (args.length != (inproc ? 3 : 4)) {
+            System.err.println("usage: JeromqPerf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub"
+                    + " ENDPOINT SIZE COUNT | inproc-thr|inproc-lat SIZE COUNT");
             System.exit(2);
         }
-        String mode = args[0];
-        String endpoint = args[1];
-        int size = Integer.parseInt(args[2]);
-        long count = Long.parseLong(args[3]);
-        boolean thr = mode.endsWith("thr");
-        boolean local = mode.startsWith("local");
+        String endpoint = inproc ? "inproc://perf" : args[1];
+        JeromqPerf perf = new JeromqPerf(Integer.parseInt(args[inproc ? 1 : 2]), Long.parseLong(args[inproc ? 2 : 3]));
         try (ZContext context = new ZContext(1)) {
-            ZMQ.Socket s = context.createSocket(thr ? (local ? SocketType.PULL : SocketType.PUSH)
-                    : (local ? SocketType.REP : SocketType.REQ));
-            s.setSndHWM(0);
-            s.setRcvHWM(0);
-            s.setLinger(-1);
-            if (local) {
-                s.bind(endpoint);
-            } else {
-                s.connect(endpoint);
-            }
-            byte[] body = new byte[size];
-            if (thr && local) {
-                s.recv(0);
-                long start = System.nanoTime();
-                for (long i = 1; i < count; i++) {
-                    s.recv(0);
+            switch (mode) {
+                case "local-thr", "local-sub" -> {
+                    ZMQ.Socket s = socket(context, mode.equals("local-sub") ? SocketType.SUB : SocketType.PULL);
+                    if (mode.equals("local-sub")) {
+                        s.subscribe(new byte[0]);
+                    }
+                    s.bind(endpoint);
+                    perf.receiveAndReport(s);
                 }
-                double throughput = count / ((System.nanoTime() - start) / 1e9);
-                System.out.printf(Locale.ROOT, "message size: %d [B]%nmessage count: %d%n", size, count);
-                System.out.printf(Locale.ROOT, "mean throughput: %d [msg/s]%nmean throughput: %.3f [Mb/s]%n",
-                        (long) throughput, throughput * size * 8 / 1e6);
-            } else if (thr) {
-                for (long i = 0; i < count; i++) {
-                    s.send(body, 0);
+                case "remote-thr", "remote-pub" -> {
+                    ZMQ.Socket s = socket(context, mode.equals("remote-pub") ? SocketType.XPUB : SocketType.PUSH);
+                    s.connect(endpoint);
+                    if (mode.equals("remote-pub")) {
+                        s.recv(0);
+                    }
+                    perf.sendAll(s);
                 }
-            } else if (local) {
-                for (long i = 0; i < count; i++) {
-                    s.send(s.recv(0), 0);
+                case "local-lat" -> {
+                    ZMQ.Socket s = socket(context, SocketType.REP);
+                    s.bind(endpoint);
+                    perf.echo(s);
                 }
-            } else {
-                long start = System.nanoTime();
-                for (long i = 0; i < count; i++) {
-                    s.send(body, 0);
-                    s.recv(0);
+                case "remote-lat" -> {
+                    ZMQ.Socket s = socket(context, SocketType.REQ);
+                    s.connect(endpoint);
+                    perf.roundTripsAndReport(s);
                 }
-                System.out.printf(Locale.ROOT, "message size: %d [B]%nroundtrip count: %d%n", size, count);
-                System.out.printf(Locale.ROOT, "average latency: %.3f [us]%n",
-                        (System.nanoTime() - start) / 1e3 / (count * 2.0));
+                case "inproc-thr", "inproc-lat" -> {
+                    boolean thr = mode.equals("inproc-thr");
+                    ZMQ.Socket local = socket(context, thr ? SocketType.PULL : SocketType.REP);
+                    ZMQ.Socket remote = socket(context, thr ? SocketType.PUSH : SocketType.REQ);
+                    local.bind(endpoint);
+                    remote.connect(endpoint);
+                    CompletableFuture<Void> other = thr ? CompletableFuture.runAsync(() -> perf.sendAll(remote))
+                            : CompletableFuture.runAsync(() -> perf.echo(local));
+                    if (thr) {
+                        perf.receiveAndReport(local);
+                    } else {
+                        perf.roundTripsAndReport(remote);
+                    }
+                    other.join();
+                }
+                default -> {
+                    System.err.println("JeromqPerf: unknown mode " + mode);
+                    System.exit(2);
+                }
             }
         }
+    }
+
+    private static ZMQ.Socket socket(ZContext context, SocketType type) {
+        ZMQ.Socket s = context.createSocket(type);
+        s.setSndHWM(0);
+        s.setRcvHWM(0);
+        s.setLinger(-1);
+        return s;
+    }
+
+    private void receiveAndReport(ZMQ.Socket s) {
+        s.recv(0);
+        long start = System.nanoTime();
+        for (long i = 1; i < count; i++) {
+            s.recv(0);
+        }
+        double throughput = count / ((System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "message size: %d [B]%nmessage count: %d%n", size, count);
+        System.out.printf(Locale.ROOT, "mean throughput: %d [msg/s]%nmean throughput: %.3f [Mb/s]%n",
+                (long) throughput, throughput * size * 8 / 1e6);
+    }
+
+    private void sendAll(ZMQ.Socket s) {
+        byte[] body = new byte[size];
+        for (long i = 0; i < count; i++) {
+            s.send(body, 0);
+        }
+    }
+
+    private void echo(ZMQ.Socket s) {
+        for (long i = 0; i < count; i++) {
+            s.send(s.recv(0), 0);
+        }
+    }
+
+    private void roundTripsAndReport(ZMQ.Socket s) {
+        byte[] body = new byte[size];
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            s.send(body, 0);
+            s.recv(0);
+        }
+        System.out.printf(Locale.ROOT, "message size: %d [B]%nroundtrip count: %d%n", size, count);
+        System.out.printf(Locale.ROOT, "average latency: %.3f [us]%n", (System.nanoTime() - start) / 1e3 / (count * 2.0));
     }
 }

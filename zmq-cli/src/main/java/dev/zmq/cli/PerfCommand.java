@@ -15,11 +15,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code zmq perf}: libzmq's perf tools over our sockets, printing the same lines, so either side can be ours or
  * libzmq's. Throughput: PULL binds and times first to last message, PUSH connects and sends. Latency: REP binds and
- * echoes, REQ connects and times the round trips. The inproc tools run both sides in one process, on two threads.
+ * echoes, REQ connects and times the round trips. Publish/subscribe: SUB binds (all topics) and times, an XPUB
+ * connects, waits for the subscription, then publishes. The inproc tools run both sides in one process, on two
+ * threads.
  */
 @Command(name = "perf", description = "Throughput and latency tools compatible with libzmq's perf programs.",
         subcommands = {PerfCommand.LocalThr.class, PerfCommand.RemoteThr.class, PerfCommand.LocalLat.class,
-                PerfCommand.RemoteLat.class, PerfCommand.InprocThr.class, PerfCommand.InprocLat.class})
+                PerfCommand.RemoteLat.class, PerfCommand.InprocThr.class, PerfCommand.InprocLat.class,
+                PerfCommand.LocalSub.class, PerfCommand.RemotePub.class})
 final class PerfCommand {
 
     private static final String INPROC = "inproc://perf";
@@ -136,6 +139,32 @@ final class PerfCommand {
                 ZmqSocket req = socket(context, SocketType.REQ);
                 req.connect(endpoint);
                 roundTripsAndReport(req, size, count);
+            }
+        }
+    }
+
+    @Command(name = "local-sub", description = "Bind a SUB to all topics, receive COUNT messages, print the throughput.")
+    static final class LocalSub extends PerfArgs {
+        @Override
+        public void run() {
+            try (ZmqContext context = new ZmqContext()) {
+                ZmqSocket sub = socket(context, SocketType.SUB);
+                sub.subscribe("");
+                sub.bind(endpoint);
+                receiveAndReport(sub, size, count);
+            }
+        }
+    }
+
+    @Command(name = "remote-pub", description = "Connect an XPUB, wait for a subscriber, publish COUNT messages.")
+    static final class RemotePub extends PerfArgs {
+        @Override
+        public void run() {
+            try (ZmqContext context = new ZmqContext()) {
+                ZmqSocket pub = socket(context, SocketType.XPUB);
+                pub.connect(endpoint);
+                pub.recv();
+                sendAll(pub, size, count);
             }
         }
     }
