@@ -5,6 +5,7 @@ import dev.zmq.pipe.Signaler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Waits on many sockets at once until one can receive (POLLIN) or send (POLLOUT) without blocking, or a timeout
@@ -12,7 +13,7 @@ import java.util.Map;
  * non-empty, a pipe getting room, a peer joining) unpark it.
  *
  * <p>Thread-safety: like the sockets it polls, a poller is used by one thread at a time, the one that also uses the
- * sockets. {@link #close()} unregisters everything. Throws {@link ZmqException} ETERM when a polled socket closes.
+ * sockets; only {@link #wakeup()} may be called from any thread. {@link #close()} unregisters everything. Throws {@link ZmqException} ETERM when a polled socket closes.
  */
 public final class Poller implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class Poller implements AutoCloseable {
     private final Signaler signaler = new Signaler();
     private final Map<ZmqSocket, Integer> interests = new LinkedHashMap<>();
     private final Map<ZmqSocket, Integer> ready = new LinkedHashMap<>();
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     /** Watches {@code socket} for {@code events} (POLLIN, POLLOUT or both), replacing earlier interest. */
     public Poller register(ZmqSocket socket, int events) {
@@ -42,17 +44,27 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits until at least one registered socket is ready or {@code timeout} passes (negative: forever, zero: just
-     * look).
+     * Makes the current {@link #poll} return now, or the next one if none is in progress, even with no socket ready:
+     * how another thread hands the polling thread work that is not a message (a queued reply, a stop request).
+     * Safe from any thread.
+     */
+    public void wakeup() {
+        woken.set(true);
+        signaler.wake();
+    }
+
+    /**
+     * Waits until at least one registered socket is ready, {@code timeout} passes (negative: forever, zero: just
+     * look) or {@link #wakeup()} is called.
      *
-     * @return the number of ready sockets, 0 on timeout
+     * @return the number of ready sockets, 0 on timeout or wake-up
      */
     public int poll(Duration timeout) {
         long deadline = timeout.isNegative() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         while (true) {
             signaler.prepare();
             int n = scan();
-            if (n > 0 || timeout.isZero() || System.nanoTime() - deadline >= 0) {
+            if (n > 0 || woken.getAndSet(false) || timeout.isZero() || System.nanoTime() - deadline >= 0) {
                 signaler.cancel();
                 return n;
             }

@@ -55,6 +55,18 @@ class PollerTest {
     }
 
     @Test
+    void wakeupEndsAnEndlessPollWithNothingReady() throws Exception {
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind("inproc://idle");
+        Poller poller = new Poller().register(pull, Poller.POLLIN);
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> poller.poll(Duration.ofMillis(-1)));
+        poller.wakeup();
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isZero();
+        poller.wakeup();
+        assertThat(poller.poll(Duration.ofMillis(-1))).as("a wake-up before the poll is kept for it").isZero();
+    }
+
+    @Test
     void reportsWritabilityByHighWaterMark() throws IOException {
         ZmqSocket push = ctx.socket(SocketType.PUSH).set(SocketOption.SNDHWM, 1).set(SocketOption.LINGER, Duration.ZERO);
         try (ServerSocket s = new ServerSocket(0); Poller poller = new Poller().register(push, Poller.POLLOUT)) {

@@ -1,0 +1,87 @@
+package dev.zmq.spring.support;
+
+import dev.zmq.Frame;
+import dev.zmq.ZmqMessage;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns application payloads into ZeroMQ frames and received frames into the types listener methods and
+ * {@code sendAndReceive} ask for. Outbound: {@code ZmqMessage} as is, {@code Frame}, {@code byte[]} (not copied),
+ * {@code String} (UTF-8), a Spring {@code Message} by its payload, anything else as JSON. Inbound: {@code byte[]},
+ * {@code String}, anything else read as JSON, through a Spring {@link MessageConverter} that listener methods share.
+ *
+ * <p>Thread-safe. Subclass or replace the bean to change the mapping. Conversion failures throw
+ * {@link MessageConversionException} naming the type.
+ */
+public class ZmqMessageConverter {
+
+    private final JsonMapper json;
+    private final MessageConverter payloadConverter;
+
+    /** A converter using {@code json} for objects that are neither bytes nor text. */
+    public ZmqMessageConverter(JsonMapper json) {
+        this.json = json;
+        this.payloadConverter = new CompositeMessageConverter(List.of(new ByteArrayMessageConverter(),
+                new StringMessageConverter(StandardCharsets.UTF_8), new JacksonJsonMessageConverter(json)));
+    }
+
+    /** The frames for {@code payload}. */
+    public ZmqMessage toZmqMessage(Object payload) {
+        if (payload instanceof ZmqMessage m) {
+            return m;
+        }
+        if (payload instanceof Message<?> m) {
+            return toZmqMessage(m.getPayload());
+        }
+        return ZmqMessage.of(toFrame(payload));
+    }
+
+    /** One frame for {@code payload} (a topic plus this frame makes a published message). */
+    public Frame toFrame(Object payload) {
+        if (payload instanceof Frame f) {
+            return f;
+        }
+        if (payload instanceof byte[] b) {
+            return Frame.wrap(b);
+        }
+        if (payload instanceof String s) {
+            return Frame.of(s);
+        }
+        try {
+            return Frame.wrap(json.writeValueAsBytes(payload));
+        } catch (RuntimeException e) {
+            throw new MessageConversionException("cannot write " + payload.getClass().getName() + " as JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@code body}'s first frame as {@code type} ({@code ZmqMessage} gives the body itself). */
+    public <T> T fromZmqMessage(ZmqMessage body, Class<T> type) {
+        if (type == ZmqMessage.class) {
+            return type.cast(body);
+        }
+        byte[] bytes = body.size() == 0 ? new byte[0] : body.first().data();
+        Object value = payloadConverter.fromMessage(MessageBuilder.withPayload(bytes).build(), type);
+        if (value == null) {
+            throw new MessageConversionException("cannot convert a " + bytes.length + "-byte frame to "
+                    + type.getName());
+        }
+        return type.cast(value);
+    }
+
+    /** The converter listener methods use for their payload parameters. */
+    public MessageConverter payloadConverter() {
+        return payloadConverter;
+    }
+}
