@@ -1,6 +1,7 @@
 package dev.zmq;
 
 import dev.zmq.io.ConnectionConfig;
+import dev.zmq.io.IoThread;
 import dev.zmq.io.Listener;
 import dev.zmq.io.Session;
 import dev.zmq.io.SessionOwner;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -378,7 +380,8 @@ public final class ZmqSocket implements AutoCloseable {
 
     /**
      * Closes the socket: no more sends or receives; queued outgoing messages are still delivered in the background
-     * for up to LINGER. {@link ZmqContext#close()} waits for that. Idempotent; safe from any thread.
+     * for up to LINGER. {@link ZmqContext#close()} waits for that. Returns once bound addresses are released, so
+     * they may be bound again at once. Idempotent; safe from any thread.
      */
     @Override
     public void close() {
@@ -389,7 +392,7 @@ public final class ZmqSocket implements AutoCloseable {
             closed = true;
         }
         long linger = lingerNanos();
-        listeners.values().forEach(l -> l.close(linger));
+        List<CompletableFuture<Void>> released = listeners.values().stream().map(l -> l.close(linger)).toList();
         connections.values().forEach(list -> list.forEach(s -> s.close(linger)));
         listeners.clear();
         connections.clear();
@@ -397,6 +400,15 @@ public final class ZmqSocket implements AutoCloseable {
         signaler.wake();
         context.socketClosed(this);
         owner.emit(SocketEventType.MONITOR_STOPPED, "", null, "socket closed");
+        if (!IoThread.isIoThread()) {
+            try {
+                CompletableFuture.allOf(released.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new ZmqException(ErrorCode.EFSM, name + ": releasing its bound endpoints did not complete", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Whether {@link #close()} was called (or the context closed). */

@@ -286,4 +286,15 @@ class SocketsTest {
         }
         closing.get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aClosedSocketsPortCanBeBoundAgainAtOnce() {
+        ZmqSocket first = ctx.socket(SocketType.PULL);
+        first.bind("tcp://127.0.0.1:*");
+        String endpoint = first.lastEndpoint();
+        first.close();
+        ZmqSocket second = ctx.socket(SocketType.PULL);
+        second.bind(endpoint);
+        assertThat(second.lastEndpoint()).isEqualTo(endpoint);
+    }
 }

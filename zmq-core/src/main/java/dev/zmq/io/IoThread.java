@@ -24,6 +24,8 @@ import java.util.logging.Logger;
  */
 public final class IoThread implements AutoCloseable {
 
+    private static final ThreadLocal<IoThread> CURRENT = new ThreadLocal<>();
+
     private static final Logger LOG = Logger.getLogger(IoThread.class.getName());
 
     private final Selector selector;
@@ -47,6 +49,11 @@ public final class IoThread implements AutoCloseable {
     }
 
     /** Runs {@code task} on this I/O thread soon. */
+    /** Whether the calling thread is one of the I/O threads (which must never wait on I/O-thread work). */
+    public static boolean isIoThread() {
+        return CURRENT.get() != null;
+    }
+
     public void execute(Runnable task) {
         tasks.offer(task);
         if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
@@ -83,6 +90,7 @@ public final class IoThread implements AutoCloseable {
     }
 
     private void loop() {
+        CURRENT.set(this);
         while (running) {
             try {
                 long timeout = runTimers();

@@ -42,6 +42,24 @@ public record Endpoint(String text, StreamTransport transport, String address) {
         return new Endpoint(text, transport, text.substring(sep + 3));
     }
 
+    /**
+     * Parses {@code text} and checks its address as {@code bind} or {@code connect} would, without doing either: for
+     * validating configuration early.
+     *
+     * @throws ZmqException EINVAL / EPROTONOSUPPORT as {@link #parse(String)}, EINVAL for a malformed address
+     */
+    public static Endpoint validate(String text, boolean forBind) {
+        Endpoint e = parse(text);
+        if (!e.isInproc()) {
+            if (forBind) {
+                e.transport.validateBind(e.address);
+            } else {
+                e.transport.validateConnect(e.address);
+            }
+        }
+        return e;
+    }
+
     /** Whether this is an {@code inproc://} endpoint. */
     public boolean isInproc() {
         return transport == null;

@@ -24,6 +24,9 @@ public interface StreamTransport {
     /** The endpoint a bound channel actually listens on (resolving wildcards and ephemeral ports). */
     String boundEndpoint(ServerSocketChannel channel) throws IOException;
 
+    /** Checks a bind address's syntax without binding (wildcards allowed); throws ZmqException EINVAL. */
+    void validateBind(String address);
+
     /** Checks a connect address's syntax now, so a bad endpoint fails the {@code connect} call itself. */
     void validateConnect(String address);
 

@@ -57,6 +57,11 @@ public final class TcpTransport implements StreamTransport {
     }
 
     @Override
+    public void validateBind(String address) {
+        TcpAddress.parse(address, true);
+    }
+
+    @Override
     public void validateConnect(String address) {
         TcpAddress.parse(address, false);
     }

@@ -1,16 +1,23 @@
 package dev.zmq.spring.boot.autoconfigure;
 
 import dev.zmq.ZmqContext;
+import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Provides the application's {@link ZmqContext}, sized by {@code zmq.io-threads} and closed (honouring each
- * socket's linger) when the application context shuts down. Replace it by declaring a {@code ZmqContext} bean.
+ * The context and the sockets: the application's {@link ZmqContext} (sized by {@code zmq.io-threads}, closed after
+ * the listeners stop, honouring each socket's linger), the named sockets of {@code zmq.sockets} (checked at
+ * start-up), the payload converter (JSON through the application's {@link JsonMapper} when there is one) and the
+ * {@link ZmqTemplate}. Each bean backs off when the application declares its own.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(ZmqProperties.class)
 public final class ZmqContextAutoConfiguration {
 
@@ -19,5 +26,26 @@ public final class ZmqContextAutoConfiguration {
     @ConditionalOnMissingBean
     public ZmqContext zmqContext(ZmqProperties properties) {
         return new ZmqContext(properties.getIoThreads());
+    }
+
+    /** The sockets named under {@code zmq.sockets}; a bad entry fails start-up naming the property. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqSocketRegistry zmqSocketRegistry(ZmqProperties properties) {
+        return new ZmqSocketRegistry(ZmqSocketSpecs.sockets(properties));
+    }
+
+    /** Payload conversion for listeners and the template. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqMessageConverter zmqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+        return new ZmqMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
+    }
+
+    /** The thread-safe template over the named sockets. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ZmqTemplate zmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
+        return new ZmqTemplate(context, sockets, converter);
     }
 }

@@ -1,11 +1,18 @@
 package dev.zmq.spring.boot.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * ZeroMQ settings under the {@code zmq} prefix. Named sockets, defaults and security follow in later releases.
- *
- * <p>Bound once at start-up by Spring; not meant to be changed afterwards.
+ * ZeroMQ settings under the {@code zmq} prefix: the context, option defaults for every socket, named sockets and
+ * listener defaults. Bound once at start-up; checked when the sockets are built (a bad value fails start-up naming
+ * the property). Not meant to be changed afterwards.
  */
 @ConfigurationProperties(prefix = "zmq")
 public class ZmqProperties {
@@ -13,11 +20,264 @@ public class ZmqProperties {
     /** Number of background I/O threads of the ZeroMQ context (at least 1). */
     private int ioThreads = 1;
 
+    /** Option values every socket starts with; a socket's own settings override them. */
+    private final Options defaults = new Options();
+
+    /** Named sockets, used by {@code @ZmqListener(socket = "name")} and {@code ZmqTemplate.send("name", ...)}. */
+    private final Map<String, Socket> sockets = new LinkedHashMap<>();
+
+    /** Defaults for {@code @ZmqListener} containers. */
+    private final Listener listener = new Listener();
+
     public int getIoThreads() {
         return ioThreads;
     }
 
     public void setIoThreads(int ioThreads) {
         this.ioThreads = ioThreads;
+    }
+
+    public Options getDefaults() {
+        return defaults;
+    }
+
+    public Map<String, Socket> getSockets() {
+        return sockets;
+    }
+
+    public Listener getListener() {
+        return listener;
+    }
+
+    /** Socket options; unset ones keep the value from {@code zmq.defaults}, or the library default. */
+    public static class Options {
+
+        /** Messages queued per peer for sending before the socket blocks or drops (0 = no limit; default 1000). */
+        private Integer sendHwm;
+
+        /** Messages queued per peer on receipt before reading from it pauses (0 = no limit; default 1000). */
+        private Integer receiveHwm;
+
+        /** How long queued messages are still sent after close (negative = until sent; default 30s). */
+        private Duration linger;
+
+        /** How long a send may block at the high-water mark before it fails (negative = forever, the default). */
+        private Duration sendTimeout;
+
+        /** Wait before reconnecting a dropped connection (default 100ms). */
+        private Duration reconnectInterval;
+
+        /** Upper bound of the exponential reconnect back-off (0 = no back-off, the default). */
+        private Duration reconnectIntervalMax;
+
+        /** Interval of ZMTP heartbeats (PING); 0 turns them off (the default). */
+        private Duration heartbeatInterval;
+
+        /** How long without traffic after a PING before the connection is dropped (default: the interval). */
+        private Duration heartbeatTimeout;
+
+        /** Time-to-live announced to the peer in PINGs (0 = none). */
+        private Duration heartbeatTtl;
+
+        /** Longest a handshake may take before the connection is dropped (default 30s; 0 = no limit). */
+        private Duration handshakeInterval;
+
+        /** Largest inbound message accepted; a bigger one drops the connection (default: no limit). */
+        private DataSize maxMessageSize;
+
+        public Integer getSendHwm() {
+            return sendHwm;
+        }
+
+        public void setSendHwm(Integer sendHwm) {
+            this.sendHwm = sendHwm;
+        }
+
+        public Integer getReceiveHwm() {
+            return receiveHwm;
+        }
+
+        public void setReceiveHwm(Integer receiveHwm) {
+            this.receiveHwm = receiveHwm;
+        }
+
+        public Duration getLinger() {
+            return linger;
+        }
+
+        public void setLinger(Duration linger) {
+            this.linger = linger;
+        }
+
+        public Duration getSendTimeout() {
+            return sendTimeout;
+        }
+
+        public void setSendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+        }
+
+        public Duration getReconnectInterval() {
+            return reconnectInterval;
+        }
+
+        public void setReconnectInterval(Duration reconnectInterval) {
+            this.reconnectInterval = reconnectInterval;
+        }
+
+        public Duration getReconnectIntervalMax() {
+            return reconnectIntervalMax;
+        }
+
+        public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
+            this.reconnectIntervalMax = reconnectIntervalMax;
+        }
+
+        public Duration getHeartbeatInterval() {
+            return heartbeatInterval;
+        }
+
+        public void setHeartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = heartbeatInterval;
+        }
+
+        public Duration getHeartbeatTimeout() {
+            return heartbeatTimeout;
+        }
+
+        public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+            this.heartbeatTimeout = heartbeatTimeout;
+        }
+
+        public Duration getHeartbeatTtl() {
+            return heartbeatTtl;
+        }
+
+        public void setHeartbeatTtl(Duration heartbeatTtl) {
+            this.heartbeatTtl = heartbeatTtl;
+        }
+
+        public Duration getHandshakeInterval() {
+            return handshakeInterval;
+        }
+
+        public void setHandshakeInterval(Duration handshakeInterval) {
+            this.handshakeInterval = handshakeInterval;
+        }
+
+        public DataSize getMaxMessageSize() {
+            return maxMessageSize;
+        }
+
+        public void setMaxMessageSize(DataSize maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+        }
+    }
+
+    /** One named socket: type, endpoints, topics and option overrides. */
+    public static class Socket extends Options {
+
+        /** Socket type: PAIR, PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER or ROUTER. */
+        private String type;
+
+        /** Endpoints to bind, e.g. tcp://*:5555 or inproc://orders. */
+        private List<String> bind = new ArrayList<>();
+
+        /** Endpoints to connect to, e.g. tcp://broker:5555. */
+        private List<String> connect = new ArrayList<>();
+
+        /** Topics a SUB socket subscribes to; "" subscribes to everything. */
+        private List<String> topics = new ArrayList<>();
+
+        /** Fail start-up when a SUB socket has no topics (it would receive nothing). */
+        private boolean requireTopics;
+
+        /** Routing id announced to peers (ROUTER peers address this socket by it). */
+        private String routingId;
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public List<String> getBind() {
+            return bind;
+        }
+
+        public void setBind(List<String> bind) {
+            this.bind = bind;
+        }
+
+        public List<String> getConnect() {
+            return connect;
+        }
+
+        public void setConnect(List<String> connect) {
+            this.connect = connect;
+        }
+
+        public List<String> getTopics() {
+            return topics;
+        }
+
+        public void setTopics(List<String> topics) {
+            this.topics = topics;
+        }
+
+        public boolean isRequireTopics() {
+            return requireTopics;
+        }
+
+        public void setRequireTopics(boolean requireTopics) {
+            this.requireTopics = requireTopics;
+        }
+
+        public String getRoutingId() {
+            return routingId;
+        }
+
+        public void setRoutingId(String routingId) {
+            this.routingId = routingId;
+        }
+    }
+
+    /** Defaults for listener containers. */
+    public static class Listener {
+
+        /** Messages each listener handles at once unless its annotation says otherwise. */
+        private int concurrency = 1;
+
+        /** Whether listeners start with the application. */
+        private boolean autoStartup = true;
+
+        /** How long stopping a listener waits for the messages it already took. */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        public int getConcurrency() {
+            return concurrency;
+        }
+
+        public void setConcurrency(int concurrency) {
+            this.concurrency = concurrency;
+        }
+
+        public boolean isAutoStartup() {
+            return autoStartup;
+        }
+
+        public void setAutoStartup(boolean autoStartup) {
+            this.autoStartup = autoStartup;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
     }
 }

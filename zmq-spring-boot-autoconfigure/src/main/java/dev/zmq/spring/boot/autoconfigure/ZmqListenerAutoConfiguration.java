@@ -1,0 +1,52 @@
+package dev.zmq.spring.boot.autoconfigure;
+
+import dev.zmq.ZmqContext;
+import dev.zmq.spring.annotation.EnableZmq;
+import dev.zmq.spring.annotation.ZmqListenerAnnotationBeanPostProcessor;
+import dev.zmq.spring.annotation.ZmqListenerConfigurationRegistrar;
+import dev.zmq.spring.config.ZmqListenerContainerFactory;
+import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.listener.ZmqErrorHandler;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.Validator;
+
+/**
+ * {@code @ZmqListener} support: the default container factory ({@code zmqListenerContainerFactory}, defaults from
+ * {@code zmq.listener.*} and {@code zmq.defaults}, validation through the application's {@link Validator}, a
+ * {@link ZmqErrorHandler} bean when there is exactly one) and {@link EnableZmq} unless the application enabled it.
+ */
+@AutoConfiguration(after = ZmqContextAutoConfiguration.class,
+        afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
+public final class ZmqListenerAutoConfiguration {
+
+    /** The default listener container factory. */
+    @Bean(name = ZmqListenerAnnotationBeanPostProcessor.DEFAULT_FACTORY)
+    @ConditionalOnMissingBean(name = ZmqListenerAnnotationBeanPostProcessor.DEFAULT_FACTORY)
+    public ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets,
+            ZmqMessageConverter converter, ZmqTemplate template, ZmqProperties properties,
+            ObjectProvider<Validator> validator, ObjectProvider<ZmqErrorHandler> errorHandler) {
+        ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(context, sockets, converter);
+        ZmqProperties.Listener listener = properties.getListener();
+        factory.setConcurrency(listener.getConcurrency());
+        factory.setAutoStartup(listener.isAutoStartup());
+        factory.setShutdownTimeout(listener.getShutdownTimeout());
+        factory.setDefaultOptions(ZmqSocketSpecs.defaults(properties));
+        factory.setTemplate(template);
+        validator.orderedStream().findFirst().ifPresent(factory::setValidator);
+        errorHandler.ifUnique(factory::setErrorHandler);
+        return factory;
+    }
+
+    /** Enables listener processing unless the application did. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableZmq
+    @ConditionalOnMissingBean(name = ZmqListenerConfigurationRegistrar.REGISTRY)
+    static class EnableZmqConfiguration {
+    }
+}

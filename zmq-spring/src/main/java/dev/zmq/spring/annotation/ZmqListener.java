@@ -1,0 +1,54 @@
+package dev.zmq.spring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean method as the listener of a ZeroMQ socket: every message the socket receives is handed to it as soon
+ * as it arrives. Either name a socket configured under {@code zmq.sockets} ({@code socket = "orders"}), or declare
+ * one inline ({@code type = "SUB", connect = "${feed.url}", topics = "prices."}). Every String attribute takes
+ * {@code ${...}} placeholders and {@code #{...}} SpEL.
+ *
+ * <p>Parameters: the payload (first body frame) as {@code byte[]}, {@code String} or any JSON-readable type
+ * (optionally {@code @Payload @Valid}), {@code Message<?>}, {@link dev.zmq.ZmqMessage} (every frame as received),
+ * {@code @Header(ZmqHeaders.TOPIC)}, {@code @Header(ZmqHeaders.ROUTING_ID)}. For REP and ROUTER sockets the return
+ * value is the reply (ROUTER replies keep the sender's envelope); elsewhere use {@code @SendTo("socket")}.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ZmqListener {
+
+    /** Unique listener id, for the registry and metrics; default {@code beanName.methodName}. */
+    String id() default "";
+
+    /** A socket configured under {@code zmq.sockets.<name>}. */
+    String socket() default "";
+
+    /** Inline socket type, e.g. {@code SUB}, {@code PULL}, {@code REP}, {@code ROUTER}. */
+    String type() default "";
+
+    /** Inline endpoints to bind. */
+    String[] bind() default {};
+
+    /** Inline endpoints to connect to. */
+    String[] connect() default {};
+
+    /** Inline topics to subscribe to (SUB). */
+    String[] topics() default {};
+
+    /** How many messages are handled at once (an integer; default from the container factory, normally 1). */
+    String concurrency() default "";
+
+    /** Whether the listener starts with the application ({@code true}/{@code false}; default true). */
+    String autoStartup() default "";
+
+    /** Bean name of a {@link dev.zmq.spring.listener.ZmqErrorHandler} for this listener. */
+    String errorHandler() default "";
+
+    /** Bean name of the {@link dev.zmq.spring.config.ZmqListenerContainerFactory} to use. */
+    String containerFactory() default "";
+}

@@ -1,0 +1,105 @@
+package dev.zmq.spring.annotation;
+
+import dev.zmq.spring.config.ZmqListenerContainerFactory;
+import dev.zmq.spring.config.ZmqListenerEndpoint;
+import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
+import dev.zmq.spring.listener.ZmqErrorHandler;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.messaging.handler.annotation.SendTo;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds {@link ZmqListener} methods on every bean, resolves their attributes (placeholders, then SpEL) and, once all
+ * singletons exist, registers a container for each with the {@link ZmqListenerEndpointRegistry}, made by the named
+ * (or default {@code zmqListenerContainerFactory}) factory. Not thread-safe; the container calls it during refresh.
+ * A listener that cannot work fails the refresh with an {@link IllegalStateException} naming the method.
+ */
+public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware,
+        SmartInitializingSingleton {
+
+    /** The factory used when {@code containerFactory} is empty. */
+    public static final String DEFAULT_FACTORY = "zmqListenerContainerFactory";
+
+    private final List<Pending> pending = new ArrayList<>();
+    private ConfigurableBeanFactory beanFactory;
+
+    private record Pending(String beanName, Object bean, Method method, ZmqListener annotation) {
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = (ConfigurableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        Class<?> type = AopUtils.getTargetClass(bean);
+        Map<Method, ZmqListener> methods = MethodIntrospector.selectMethods(type,
+                (MethodIntrospector.MetadataLookup<ZmqListener>) m ->
+                        AnnotatedElementUtils.findMergedAnnotation(m, ZmqListener.class));
+        methods.forEach((m, a) -> pending.add(new Pending(beanName, bean, AopUtils.selectInvocableMethod(m,
+                bean.getClass()), a)));
+        return bean;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        ZmqListenerEndpointRegistry registry = beanFactory.getBean(ZmqListenerEndpointRegistry.class);
+        for (Pending p : pending) {
+            ZmqListenerEndpoint endpoint = endpoint(p);
+            String factoryName = resolve(p.annotation().containerFactory());
+            ZmqListenerContainerFactory factory = beanFactory.getBean(
+                    factoryName.isEmpty() ? DEFAULT_FACTORY : factoryName, ZmqListenerContainerFactory.class);
+            registry.registerListenerContainer(factory.createContainer(endpoint));
+        }
+        pending.clear();
+    }
+
+    private ZmqListenerEndpoint endpoint(Pending p) {
+        ZmqListener a = p.annotation();
+        String id = resolve(a.id());
+        String concurrency = resolve(a.concurrency());
+        String autoStartup = resolve(a.autoStartup());
+        String errorHandler = resolve(a.errorHandler());
+        SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
+        String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
+        try {
+            return new ZmqListenerEndpoint(id.isEmpty() ? p.beanName() + "." + p.method().getName() : id,
+                    resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()), resolveAll(a.connect()),
+                    resolveAll(a.topics()), concurrency.isEmpty() ? null : Integer.valueOf(concurrency),
+                    autoStartup.isEmpty() ? null : Boolean.valueOf(autoStartup),
+                    errorHandler.isEmpty() ? null : beanFactory.getBean(errorHandler, ZmqErrorHandler.class),
+                    p.bean(), p.method(), target);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("@ZmqListener " + p.method().getDeclaringClass().getSimpleName() + "."
+                    + p.method().getName() + ": concurrency must be an integer, got '" + concurrency + "'", e);
+        }
+    }
+
+    private List<String> resolveAll(String[] values) {
+        return Arrays.stream(values).map(this::resolve).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private String resolve(String value) {
+        String v = beanFactory.resolveEmbeddedValue(value);
+        if (v != null && v.contains("#{") && beanFactory.getBeanExpressionResolver() != null) {
+            Object evaluated = beanFactory.getBeanExpressionResolver().evaluate(v,
+                    new BeanExpressionContext(beanFactory, null));
+            v = evaluated == null ? "" : evaluated.toString();
+        }
+        return v == null ? "" : v.trim();
+    }
+}

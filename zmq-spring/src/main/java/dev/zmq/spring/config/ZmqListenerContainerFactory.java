@@ -1,0 +1,174 @@
+package dev.zmq.spring.config;
+
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqException;
+import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.listener.LoggingErrorHandler;
+import dev.zmq.spring.listener.MessagingListenerAdapter;
+import dev.zmq.spring.listener.ZmqErrorHandler;
+import dev.zmq.spring.listener.ZmqListenerContainer;
+import dev.zmq.spring.listener.ZmqMessageListener;
+import dev.zmq.spring.support.ZmqMessageArgumentResolver;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.validation.Validator;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Makes listener containers, for {@code @ZmqListener} methods ({@link #createContainer(ZmqListenerEndpoint)}) or
+ * for code ({@link #createContainer(String, ZmqSocketSpec, ZmqMessageListener)}), with shared defaults: concurrency,
+ * auto-startup, error handler, options for inline sockets, payload validation. Name a factory bean in
+ * {@code @ZmqListener(containerFactory = ...)} to use other defaults.
+ *
+ * <p>Configure it before the first container is made; thereafter thread-safe. Creating a container for a
+ * listener whose declaration cannot work throws {@link IllegalStateException} naming the method and the reason.
+ */
+public class ZmqListenerContainerFactory {
+
+    private static final Set<SocketType> RECEIVE_ONLY = EnumSet.of(SocketType.PULL, SocketType.SUB);
+    private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER);
+
+    private final ZmqContext context;
+    private final ZmqSocketRegistry sockets;
+    private final ZmqMessageConverter converter;
+    private int concurrency = 1;
+    private boolean autoStartup = true;
+    private ZmqErrorHandler errorHandler = new LoggingErrorHandler();
+    private List<OptionValue<?>> defaultOptions = List.of();
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Validator validator;
+    private ZmqTemplate template;
+    private volatile DefaultMessageHandlerMethodFactory methods;
+
+    /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
+    public ZmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
+        this.context = context;
+        this.sockets = sockets;
+        this.converter = converter;
+    }
+
+    /** Default concurrency (1). */
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    /** Whether containers start with the application (true). */
+    public void setAutoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
+    /** The default error handler ({@link LoggingErrorHandler}). */
+    public void setErrorHandler(ZmqErrorHandler errorHandler) {
+        this.errorHandler = errorHandler;
+    }
+
+    /** Options for inline sockets (named sockets carry their own): the {@code zmq.defaults}. */
+    public void setDefaultOptions(List<OptionValue<?>> defaultOptions) {
+        this.defaultOptions = List.copyOf(defaultOptions);
+    }
+
+    /** How long stopping a container waits for messages in progress (30 s). */
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** Validates {@code @Valid @Payload} parameters; none by default. */
+    public void setValidator(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** Sends {@code @SendTo} return values. */
+    public void setTemplate(ZmqTemplate template) {
+        this.template = template;
+    }
+
+    /** A container running {@code listener} on the socket {@code spec}, with this factory's defaults. */
+    public ZmqListenerContainer createContainer(String id, ZmqSocketSpec spec, ZmqMessageListener listener) {
+        return new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
+                autoStartup, shutdownTimeout);
+    }
+
+    /** A container for an annotated method. */
+    public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
+        ZmqSocketSpec spec = socketFor(endpoint);
+        SocketType type = spec.type();
+        boolean returns = endpoint.method().getReturnType() != void.class;
+        if (endpoint.sendTo() != null && ANSWERING.contains(type)) {
+            throw invalid(endpoint, "@SendTo cannot be used on a " + type + " listener: its return value is the reply");
+        }
+        if (returns && endpoint.sendTo() == null && RECEIVE_ONLY.contains(type)) {
+            throw invalid(endpoint, "it returns a value but its " + type + " socket cannot reply; return void or add"
+                    + " @SendTo(\"<socket name>\")");
+        }
+        if (endpoint.sendTo() != null) {
+            if (template == null) {
+                throw invalid(endpoint, "@SendTo needs a ZmqTemplate");
+            }
+            sockets.get(endpoint.sendTo());
+        }
+        InvocableHandlerMethod method = handlerMethods().createInvocableHandlerMethod(endpoint.bean(),
+                endpoint.method());
+        Consumer<Object> sendTo = endpoint.sendTo() == null ? null
+                : result -> template.convertAndSend(endpoint.sendTo(), result);
+        ZmqMessageListener listener = new MessagingListenerAdapter(method, converter, endpoint.id(), spec.name(),
+                sendTo);
+        return new ZmqListenerContainer(endpoint.id(), spec,
+                endpoint.concurrency() != null ? endpoint.concurrency() : concurrency, listener,
+                endpoint.errorHandler() != null ? endpoint.errorHandler() : errorHandler, converter, context,
+                endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout);
+    }
+
+    private ZmqSocketSpec socketFor(ZmqListenerEndpoint e) {
+        boolean inline = !e.type().isEmpty() || !e.bind().isEmpty() || !e.connect().isEmpty();
+        if (!e.socket().isEmpty()) {
+            if (inline) {
+                throw invalid(e, "give either socket = \"" + e.socket() + "\" or an inline type/bind/connect, not both");
+            }
+            try {
+                return sockets.get(e.socket());
+            } catch (IllegalArgumentException unknown) {
+                throw invalid(e, unknown.getMessage());
+            }
+        }
+        if (e.type().isEmpty() || (e.bind().isEmpty() && e.connect().isEmpty())) {
+            throw invalid(e, "name a socket (socket = \"...\") or give type and bind or connect");
+        }
+        try {
+            return new ZmqSocketSpec(e.id(), SocketType.fromName(e.type()), e.bind(), e.connect(), e.topics(),
+                    defaultOptions);
+        } catch (ZmqException bad) {
+            throw invalid(e, bad.getMessage());
+        }
+    }
+
+    private DefaultMessageHandlerMethodFactory handlerMethods() {
+        DefaultMessageHandlerMethodFactory f = methods;
+        if (f == null) {
+            synchronized (this) {
+                if (methods == null) {
+                    f = new DefaultMessageHandlerMethodFactory();
+                    f.setMessageConverter(converter.payloadConverter());
+                    f.setCustomArgumentResolvers(List.of(new ZmqMessageArgumentResolver()));
+                    if (validator != null) {
+                        f.setValidator(validator);
+                    }
+                    f.afterPropertiesSet();
+                    methods = f;
+                }
+                f = methods;
+            }
+        }
+        return f;
+    }
+
+    private static IllegalStateException invalid(ZmqListenerEndpoint e, String reason) {
+        return new IllegalStateException("@ZmqListener " + e.describe() + " (id '" + e.id() + "'): " + reason);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.zmq.spring.config;
+
+import dev.zmq.spring.listener.ZmqListenerContainer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Holds every listener container by id and runs their lifecycle: starts the auto-startup ones with the application,
+ * stops all of them (in parallel, each finishing its messages) before the context closes. Use it to stop and start
+ * listeners at runtime: {@code registry.getListenerContainer("orders").stop()}.
+ *
+ * <p>Thread-safe. {@link #registerListenerContainer} throws {@link IllegalStateException} for a duplicate id.
+ */
+public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
+
+    private final Map<String, ZmqListenerContainer> containers = new LinkedHashMap<>();
+    private volatile boolean running;
+
+    /** Adds a container; it starts at once when the registry runs and the container starts automatically. */
+    public void registerListenerContainer(ZmqListenerContainer container) {
+        synchronized (containers) {
+            if (containers.putIfAbsent(container.getId(), container) != null) {
+                throw new IllegalStateException("two ZeroMQ listeners have the id '" + container.getId()
+                        + "'; give each @ZmqListener a unique id");
+            }
+        }
+        if (running && container.isAutoStartup()) {
+            container.start();
+        }
+    }
+
+    /** The container with this id, or {@code null}. */
+    public ZmqListenerContainer getListenerContainer(String id) {
+        synchronized (containers) {
+            return containers.get(id);
+        }
+    }
+
+    /** Every container. */
+    public Collection<ZmqListenerContainer> getListenerContainers() {
+        synchronized (containers) {
+            return List.copyOf(containers.values());
+        }
+    }
+
+    /** Every listener id. */
+    public Set<String> getListenerContainerIds() {
+        synchronized (containers) {
+            return Set.copyOf(containers.keySet());
+        }
+    }
+
+    @Override
+    public void start() {
+        for (ZmqListenerContainer c : getListenerContainers()) {
+            if (c.isAutoStartup()) {
+                c.start();
+            }
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        List<Thread> stoppers = new ArrayList<>();
+        for (ZmqListenerContainer c : getListenerContainers()) {
+            Thread t = new Thread(c::stop, "zmq-stop-" + c.getId());
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 100;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.zmq.spring.core;
+
+import dev.zmq.ErrorCode;
+import dev.zmq.Frame;
+import dev.zmq.SocketOption;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqException;
+import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+import dev.zmq.spring.config.OptionValue;
+import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ReceivedMessage;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends to the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic, and request-reply
+ * over REQ or DEALER sockets. Each named socket is opened on first use and kept.
+ *
+ * <p>Thread-safe: any number of threads may call it at once. A ZeroMQ socket is single-threaded, so each named
+ * socket is guarded by its own lock, held only to queue one message into the socket's pipes (the I/O happens in the
+ * context's I/O threads); a request-reply call holds it until its reply arrives or times out, so requests over one
+ * socket run one at a time. Errors: {@link ZmqException} (EAGAIN when a send or reply times out, ENOTSUP for
+ * request-reply on a socket type that cannot do it), {@link IllegalArgumentException} for an unknown socket name,
+ * {@link org.springframework.messaging.converter.MessageConversionException} for a payload it cannot convert.
+ */
+public class ZmqTemplate implements DisposableBean {
+
+    private final ZmqContext context;
+    private final ZmqSocketRegistry sockets;
+    private final ZmqMessageConverter converter;
+    private final Map<String, Sender> senders = new ConcurrentHashMap<>();
+    private final AtomicLong correlation = new AtomicLong();
+
+    /** A template over the named sockets of {@code sockets}, opened in {@code context}. */
+    public ZmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
+        this.context = context;
+        this.sockets = sockets;
+        this.converter = converter;
+    }
+
+    /** Sends a multipart message as it is. */
+    public void send(String socket, ZmqMessage message) {
+        sender(socket).send(message);
+    }
+
+    /** Sends {@code payload} as one frame: bytes as they are, text as UTF-8, other objects as JSON. */
+    public void convertAndSend(String socket, Object payload) {
+        send(socket, converter.toZmqMessage(payload));
+    }
+
+    /** Publishes {@code payload} under {@code topic}: a topic frame, then the payload frame(s). */
+    public void send(String socket, String topic, Object payload) {
+        ZmqMessage.Builder b = ZmqMessage.builder().add(topic);
+        converter.toZmqMessage(payload).frames().forEach(b::add);
+        send(socket, b.build());
+    }
+
+    /**
+     * Sends {@code request} and waits for its reply, over a REQ socket (lock-step) or a DEALER (a correlation frame
+     * and an empty delimiter go first, as a REP or ROUTER peer expects and echoes; late replies to earlier, timed-out
+     * requests are discarded).
+     *
+     * @return the reply's body frames
+     * @throws ZmqException EAGAIN when no reply comes within {@code timeout}; ENOTSUP for other socket types
+     */
+    public ZmqMessage sendAndReceive(String socket, Object request, Duration timeout) {
+        return sender(socket).request(converter.toZmqMessage(request), timeout);
+    }
+
+    /** As {@link #sendAndReceive(String, Object, Duration)}, converting the reply's first frame to {@code type}. */
+    public <T> T sendAndReceive(String socket, Object request, Class<T> type, Duration timeout) {
+        return converter.fromZmqMessage(sendAndReceive(socket, request, timeout), type);
+    }
+
+    /** Closes the sockets this template opened (queued messages are still sent within their LINGER). */
+    @Override
+    public void destroy() {
+        senders.values().forEach(Sender::close);
+        senders.clear();
+    }
+
+    private Sender sender(String name) {
+        Sender s = senders.get(name);
+        return s != null ? s : senders.computeIfAbsent(name, n -> new Sender(sockets.get(n)));
+    }
+
+    /** One named socket and the lock that makes it safe to share. */
+    private final class Sender {
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final ZmqSocketSpec spec;
+        private final ZmqSocket socket;
+
+        Sender(ZmqSocketSpec spec) {
+            this.spec = spec;
+            ZmqSocketSpec opened = spec.type() != SocketType.REQ ? spec : spec.withOptions(List.of(
+                    new OptionValue<>(SocketOption.REQ_RELAXED, true),
+                    new OptionValue<>(SocketOption.REQ_CORRELATE, true)));
+            this.socket = opened.open(context);
+        }
+
+        void send(ZmqMessage message) {
+            lock.lock();
+            try {
+                socket.send(message);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        ZmqMessage request(ZmqMessage request, Duration timeout) {
+            lock.lock();
+            try {
+                return switch (spec.type()) {
+                    case REQ -> {
+                        socket.send(request);
+                        yield awaitReply(timeout, null);
+                    }
+                    case DEALER -> {
+                        byte[] id = ByteBuffer.allocate(8).putLong(correlation.incrementAndGet()).array();
+                        ZmqMessage.Builder b = ZmqMessage.builder().add(Frame.wrap(id)).add(Frame.EMPTY);
+                        request.frames().forEach(b::add);
+                        socket.send(b.build());
+                        yield awaitReply(timeout, id);
+                    }
+                    default -> throw new ZmqException(ErrorCode.ENOTSUP, "sendAndReceive needs a REQ or DEALER "
+                            + "socket; '" + spec.name() + "' is " + spec.type());
+                };
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private ZmqMessage awaitReply(Duration timeout, byte[] correlationId) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                ZmqMessage reply = left > 0 ? socket.recv(Duration.ofNanos(left)) : null;
+                if (reply == null) {
+                    throw new ZmqException(ErrorCode.EAGAIN, "no reply on socket '" + spec.name() + "' ("
+                            + spec.type() + ") within " + timeout.toMillis() + " ms");
+                }
+                if (correlationId == null) {
+                    return reply;
+                }
+                ReceivedMessage r = ReceivedMessage.split(reply, SocketType.ROUTER);
+                if (Arrays.equals(r.routingId(), correlationId)) {
+                    return ZmqMessage.of(r.body());
+                }
+            }
+        }
+
+        void close() {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package dev.zmq.spring.listener;
+
+import dev.zmq.Frame;
+import dev.zmq.Poller;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqException;
+import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ReceivedMessage;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one listener: a thread owns the socket, parks until messages arrive (no polling interval) and hands each to
+ * the {@link ZmqMessageListener}, sending its reply back through the socket. With concurrency N &gt; 1 the thread
+ * only receives and answers while N workers run the listener; a REP socket then becomes a ROUTER so N requests can
+ * be in progress, and replies keep their envelopes.
+ *
+ * <p>Stopping stops taking new messages, lets every message already taken finish (its reply is sent), then closes
+ * the socket. A {@link SmartLifecycle} in phase {@code DEFAULT_PHASE - 100}, so it stops before the web server's
+ * graceful shutdown. Thread-safe: start and stop from any thread. {@link #start()} throws
+ * {@link ZmqException} when the socket cannot bind or connect.
+ */
+public class ZmqListenerContainer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZmqListenerContainer.class);
+    private static final int BATCH = 256;
+    private static final Duration FOREVER = Duration.ofMillis(-1);
+    private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER);
+
+    private final String id;
+    private final ZmqSocketSpec spec;
+    private final int concurrency;
+    private final ZmqMessageListener listener;
+    private final ZmqErrorHandler errorHandler;
+    private final ZmqMessageConverter converter;
+    private final ZmqContext context;
+    private final boolean autoStartup;
+    private final Duration shutdownTimeout;
+    private volatile Run run;
+
+    /**
+     * A stopped container.
+     *
+     * @param shutdownTimeout how long {@link #stop()} waits for messages in progress before closing the socket
+     * @throws IllegalArgumentException when concurrency is below 1
+     */
+    public ZmqListenerContainer(String id, ZmqSocketSpec spec, int concurrency, ZmqMessageListener listener,
+                                ZmqErrorHandler errorHandler, ZmqMessageConverter converter, ZmqContext context,
+                                boolean autoStartup, Duration shutdownTimeout) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("listener '" + id + "': concurrency must be at least 1, got "
+                    + concurrency);
+        }
+        this.id = id;
+        this.spec = spec;
+        this.concurrency = concurrency;
+        this.listener = listener;
+        this.errorHandler = errorHandler;
+        this.converter = converter;
+        this.context = context;
+        this.autoStartup = autoStartup;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** The listener's id. */
+    public String getId() {
+        return id;
+    }
+
+    /** The socket it listens on. */
+    public ZmqSocketSpec getSocketSpec() {
+        return spec;
+    }
+
+    /** How many messages may be handled at once. */
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    /** The socket in use while running, for statistics; {@code null} when stopped. Use it only to read statistics. */
+    public ZmqSocket getSocket() {
+        Run r = run;
+        return r == null ? null : r.front;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (run == null) {
+            run = new Run();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        Run r = run;
+        if (r != null) {
+            r.stop();
+            run = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return run != null;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 100;
+    }
+
+    @Override
+    public String toString() {
+        return "ZmqListenerContainer[" + id + ", " + spec.type() + " " + spec.name() + ", concurrency "
+                + concurrency + "]";
+    }
+
+    /** One start-to-stop run: the socket, its thread and the workers. */
+    private final class Run implements Runnable {
+
+        private final ZmqSocket front;
+        private final SocketType framing;
+        private final Poller poller = new Poller();
+        private final ExecutorService workers;
+        private final Semaphore permits = new Semaphore(concurrency);
+        private final Queue<ZmqMessage> replies = new ConcurrentLinkedQueue<>();
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread thread;
+        private volatile boolean stopping;
+
+        Run() {
+            framing = concurrency > 1 && spec.type() == SocketType.REP ? SocketType.ROUTER : spec.type();
+            front = spec.withType(framing).open(context);
+            AtomicInteger n = new AtomicInteger();
+            workers = concurrency == 1 ? null : Executors.newFixedThreadPool(concurrency,
+                    r -> new Thread(r, "zmq-" + id + "-worker-" + n.incrementAndGet()));
+            thread = new Thread(this, "zmq-" + id);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    boolean idle = permits.availablePermits() == concurrency;
+                    if (stopping && idle && replies.isEmpty()) {
+                        return;
+                    }
+                    if (!stopping && permits.availablePermits() > 0) {
+                        poller.register(front, Poller.POLLIN);
+                    } else {
+                        poller.unregister(front);
+                    }
+                    poller.poll(FOREVER);
+                    sendReplies();
+                    if (!stopping && poller.isReadable(front)) {
+                        receiveBatch();
+                    }
+                }
+            } catch (ZmqException e) {
+                if (!stopping) {
+                    LOG.error("ZeroMQ listener '{}' stopped: {}", id, e.getMessage(), e);
+                }
+            } finally {
+                poller.close();
+                front.close();
+                finished.countDown();
+            }
+        }
+
+        private void receiveBatch() {
+            for (int i = 0; i < BATCH && !stopping; i++) {
+                if (workers != null && !permits.tryAcquire()) {
+                    return;
+                }
+                ZmqMessage m = front.recv(ZmqSocket.DONTWAIT);
+                if (m == null) {
+                    if (workers != null) {
+                        permits.release();
+                    }
+                    return;
+                }
+                if (workers == null) {
+                    ZmqMessage reply = handle(m);
+                    if (reply != null) {
+                        front.send(reply);
+                    }
+                } else {
+                    workers.execute(() -> handOff(m));
+                }
+            }
+        }
+
+        private void handOff(ZmqMessage m) {
+            try {
+                ZmqMessage reply = handle(m);
+                if (reply != null) {
+                    replies.add(reply);
+                }
+            } finally {
+                permits.release();
+                poller.wakeup();
+            }
+        }
+
+        private void sendReplies() {
+            ZmqMessage reply;
+            while ((reply = replies.poll()) != null) {
+                front.send(reply);
+            }
+        }
+
+        private ZmqMessage handle(ZmqMessage raw) {
+            ReceivedMessage m = ReceivedMessage.split(raw, framing);
+            ZmqMessage reply;
+            try {
+                reply = listener.onMessage(m);
+            } catch (Exception e) {
+                reply = errorReply(m, e);
+            }
+            if (reply == null && spec.type() == SocketType.REP) {
+                reply = ZmqMessage.of(Frame.EMPTY);
+            }
+            return reply == null ? null : m.reply(reply);
+        }
+
+        private ZmqMessage errorReply(ReceivedMessage m, Exception e) {
+            Object custom;
+            try {
+                custom = errorHandler.handleError(id, m, e);
+            } catch (RuntimeException handlerFailure) {
+                LOG.error("the error handler of ZeroMQ listener '{}' failed", id, handlerFailure);
+                custom = null;
+            }
+            if (!ANSWERING.contains(spec.type())) {
+                return null;
+            }
+            return custom != null ? converter.toZmqMessage(custom)
+                    : ZmqMessage.of("ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+
+        void stop() {
+            stopping = true;
+            poller.wakeup();
+            try {
+                if (!finished.await(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("ZeroMQ listener '{}' did not finish its messages within {}; closing its socket", id,
+                            shutdownTimeout);
+                    front.close();
+                    finished.await(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                if (workers != null) {
+                    workers.shutdown();
+                    workers.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                front.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.zmq.spring.listener;
+
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The container's threading contract: push delivery, concurrency, replies, error replies and graceful stop. */
+class ZmqListenerContainerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final ZmqContext context = new ZmqContext();
+    private final ZmqMessageConverter converter = new ZmqMessageConverter(new JsonMapper());
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private ZmqListenerContainer container(String endpoint, SocketType type, int concurrency,
+                                           ZmqMessageListener listener) {
+        ZmqSocketSpec spec = new ZmqSocketSpec("test", type, List.of(endpoint), List.of(), List.of(), List.of());
+        return new ZmqListenerContainer("test", spec, concurrency, listener, new LoggingErrorHandler(), converter,
+                context, true, WAIT);
+    }
+
+    @Test
+    void concurrentRepAnswersEveryRequesterWhileRequestsOverlap() throws Exception {
+        CountDownLatch bothInside = new CountDownLatch(2);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        ZmqListenerContainer c = container("inproc://rep", SocketType.REP, 2, m -> {
+            threads.add(Thread.currentThread().getName());
+            bothInside.countDown();
+            assertThat(bothInside.await(10, TimeUnit.SECONDS)).isTrue();
+            return ZmqMessage.of("re:" + m.body().get(0).text());
+        });
+        c.start();
+        ZmqSocket a = context.socket(SocketType.REQ);
+        ZmqSocket b = context.socket(SocketType.REQ);
+        a.connect("inproc://rep");
+        b.connect("inproc://rep");
+        a.send("a");
+        b.send("b");
+        assertThat(a.recv(WAIT).first().text()).isEqualTo("re:a");
+        assertThat(b.recv(WAIT).first().text()).isEqualTo("re:b");
+        assertThat(threads).hasSize(2);
+        c.stop();
+    }
+
+    @Test
+    void aFailingRepListenerStillAnswers() {
+        ZmqListenerContainer c = container("inproc://failing", SocketType.REP, 1, m -> {
+            throw new IllegalArgumentException("bad request " + m.body().get(0).text());
+        });
+        c.start();
+        ZmqSocket req = context.socket(SocketType.REQ);
+        req.connect("inproc://failing");
+        req.send("x");
+        assertThat(req.recv(WAIT)).isEqualTo(ZmqMessage.of("ERROR", "IllegalArgumentException: bad request x"));
+        c.stop();
+    }
+
+    @Test
+    void stopLetsTheMessageInHandFinishAndTakesNoMore() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> done = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ZmqListenerContainer c = container("inproc://slow", SocketType.PULL, 1, m -> {
+            inside.countDown();
+            assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+            done.add(m.body().get(0).text());
+            return null;
+        });
+        c.start();
+        ZmqSocket push = context.socket(SocketType.PUSH);
+        push.connect("inproc://slow");
+        push.send("first");
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        push.send("second");
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(c::stop);
+        await().during(Duration.ofMillis(100)).atMost(WAIT).until(() -> !stopping.isDone());
+        release.countDown();
+        stopping.get(10, TimeUnit.SECONDS);
+        assertThat(done).containsExactly("first");
+        assertThat(c.isRunning()).isFalse();
+    }
+
+    @Test
+    void restartsAfterAStopOnTheSameEndpoint() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ZmqListenerContainer c = container("tcp://127.0.0.1:*", SocketType.PULL, 1, m -> {
+            seen.add(m.body().get(0).text());
+            return null;
+        });
+        c.start();
+        String endpoint = c.getSocket().lastEndpoint();
+        c.stop();
+        ZmqSocketSpec fixed = new ZmqSocketSpec("again", SocketType.PULL, List.of(endpoint), List.of(), List.of(),
+                List.of());
+        ZmqListenerContainer again = new ZmqListenerContainer("again", fixed, 1, m -> {
+            seen.add(m.body().get(0).text());
+            return null;
+        }, new LoggingErrorHandler(), converter, context, true, WAIT);
+        again.start();
+        ZmqSocket push = context.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        push.send("after restart");
+        await().atMost(WAIT).until(() -> seen.contains("after restart"));
+        again.stop();
+    }
+}
