@@ -527,6 +527,14 @@ public final class ZmqSocket implements AutoCloseable {
         }
 
         @Override
+        public void reattach(Peer peer) {
+            post(() -> {
+                pattern.detach(peer);
+                pattern.attach(peer);
+            });
+        }
+
+        @Override
         public void detach(Peer peer) {
             peers.remove(peer);
             post(() -> pattern.detach(peer));

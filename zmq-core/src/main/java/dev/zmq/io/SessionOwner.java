@@ -26,6 +26,12 @@ public interface SessionOwner {
     /** Hands {@code peer} to the socket's routing rule (applied on the socket's thread). */
     void attach(Peer peer);
 
+    /**
+     * Detaches and attaches {@code peer} again on the socket's thread, so the routing rule sends what a new
+     * connection needs (a SUB's subscriptions) over the same pipes.
+     */
+    void reattach(Peer peer);
+
     /** Takes {@code peer} away from the socket's routing rule (applied on the socket's thread). */
     void detach(Peer peer);
 

@@ -12,7 +12,8 @@ import dev.zmq.pipe.Pipe;
 /**
  * One inproc connection: two pipes, each socket's peer holding them crossed (one's out is the other's in). The
  * connecting side's peer exists from {@code connect} on, so it may queue messages before the bind; the bound side's
- * peer is added when the bind is there.
+ * peer is added when the bind is there. As with TCP, the connecting side outlives the bound socket: when that
+ * closes, the connection waits for the next bind of the endpoint, and what was queued meanwhile is delivered then.
  *
  * <p>Not thread-safe on its own: {@link InprocRegistry} serialises every call.
  */
@@ -24,6 +25,7 @@ final class InprocConnection {
     private final Peer connecterPeer;
     private SessionOwner binder;
     private Peer binderPeer;
+    private boolean accepted;
 
     private InprocConnection(String endpoint, SessionOwner connecter, ConnectionConfig config, Peer peer) {
         this.endpoint = endpoint;
@@ -78,6 +80,8 @@ final class InprocConnection {
     }
 
     private void accept(SessionOwner bound, ConnectionConfig theirs) {
+        boolean again = accepted;
+        accepted = true;
         binder = bound;
         binderPeer = bound.newPeer(endpoint, connecterPeer.in(), connecterPeer.out());
         binderPeer.connected(endpoint, connecterConfig.options().get(SocketOption.ROUTING_ID));
@@ -85,6 +89,19 @@ final class InprocConnection {
         bound.preamble(binderPeer, false).forEach(binderPeer.out()::force);
         bound.attach(binderPeer);
         bound.events().emit(SocketEventType.ACCEPTED, endpoint, connecterConfig.name(), "inproc");
+        if (again) {
+            connecter.reattach(connecterPeer);
+            connecter.events().emit(SocketEventType.CONNECTED, endpoint, theirs.name(), "inproc, bound again");
+        }
+    }
+
+    /** The bound socket closed: wait for the endpoint to be bound again, keeping the connecting side's queue. */
+    void binderClosed() {
+        binder.detach(binderPeer);
+        binder = null;
+        binderPeer = null;
+        connecter.events().emit(SocketEventType.DISCONNECTED, endpoint, endpoint,
+                "the bound socket closed; waiting for the endpoint to be bound again");
     }
 
     /** Takes both peers out of their sockets' routing; what one already sent stays readable by the other. */
@@ -106,12 +123,12 @@ final class InprocConnection {
         return binder != null;
     }
 
-    boolean involves(SessionOwner socket) {
-        return connecter == socket || binder == socket;
-    }
-
     boolean isFrom(SessionOwner socket) {
         return connecter == socket;
+    }
+
+    boolean isBoundBy(SessionOwner socket) {
+        return binder == socket;
     }
 
     private static boolean compatible(ConnectionConfig a, ConnectionConfig b) {

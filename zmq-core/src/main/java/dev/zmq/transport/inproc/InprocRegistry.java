@@ -61,10 +61,14 @@ public final class InprocRegistry {
         return closeWhere(c -> c.isFrom(socket) && c.endpoint().equals(endpoint));
     }
 
-    /** Forgets a closed socket: releases its names and closes every connection it was part of. */
+    /**
+     * Forgets a closed socket: releases its names and closes the connections it made; connections made to it wait
+     * for the next bind of their endpoint.
+     */
     public synchronized void closed(SessionOwner socket) {
         bound.values().removeIf(s -> s == socket);
-        closeWhere(c -> c.involves(socket));
+        closeWhere(c -> c.isFrom(socket));
+        connections.stream().filter(c -> c.isBoundBy(socket)).forEach(InprocConnection::binderClosed);
     }
 
     private boolean closeWhere(Predicate<InprocConnection> which) {

@@ -218,4 +218,32 @@ class InprocTest {
         });
         assertThat(push.statistics().peers()).isEmpty();
     }
+
+    @Test
+    void aConnectionOutlivesTheBoundSocketAndResumesOnTheNextBind() {
+        ZmqSocket first = ctx.socket(SocketType.PULL);
+        first.bind("inproc://restart");
+        ZmqSocket push = ctx.socket(SocketType.PUSH);
+        push.connect("inproc://restart");
+        push.send("before");
+        assertThat(first.recv(WAIT).first().text()).isEqualTo("before");
+        first.close();
+        push.send("while down");
+        ZmqSocket second = ctx.socket(SocketType.PULL);
+        second.bind("inproc://restart");
+        assertThat(second.recv(WAIT).first().text()).isEqualTo("while down");
+
+        ZmqSocket sub = ctx.socket(SocketType.SUB);
+        sub.subscribe("t.");
+        sub.connect("inproc://feed-restart");
+        ZmqSocket pub = ctx.socket(SocketType.PUB);
+        pub.bind("inproc://feed-restart");
+        pub.close();
+        ZmqSocket pubAgain = ctx.socket(SocketType.PUB);
+        pubAgain.bind("inproc://feed-restart");
+        await().atMost(WAIT).until(() -> {
+            pubAgain.send("t.again");
+            return sub.recv(Duration.ofMillis(10)) != null;
+        });
+    }
 }
