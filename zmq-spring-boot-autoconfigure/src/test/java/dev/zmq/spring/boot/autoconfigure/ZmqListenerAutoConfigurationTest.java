@@ -1,0 +1,191 @@
+package dev.zmq.spring.boot.autoconfigure;
+
+import dev.zmq.ZmqContext;
+import dev.zmq.spring.annotation.EnableZmq;
+import dev.zmq.spring.annotation.ZmqListener;
+import dev.zmq.spring.config.ZmqListenerContainerFactory;
+import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
+import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.listener.ZmqErrorHandler;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every condition of the context, sockets and listener auto-configurations. */
+class ZmqListenerAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ZmqContextAutoConfiguration.class,
+                    ZmqListenerAutoConfiguration.class));
+
+    @Test
+    void providesEveryBeanWithDefaults() {
+        runner.run(ctx -> {
+            assertThat(ctx).hasSingleBean(ZmqContext.class).hasSingleBean(ZmqSocketRegistry.class)
+                    .hasSingleBean(ZmqMessageConverter.class).hasSingleBean(ZmqTemplate.class)
+                    .hasSingleBean(ZmqListenerEndpointRegistry.class).hasBean("zmqListenerContainerFactory");
+            assertThat(ctx.getBean(ZmqSocketRegistry.class).names()).isEmpty();
+        });
+    }
+
+    @Test
+    void namedSocketsKeepTheirOrderAndMergeDefaults() {
+        runner.withPropertyValues("zmq.defaults.send-hwm=50", "zmq.sockets.b.type=push",
+                "zmq.sockets.b.connect=tcp://127.0.0.1:5555", "zmq.sockets.b.receive-hwm=7",
+                "zmq.sockets.a.type=SUB", "zmq.sockets.a.connect=inproc://feed", "zmq.sockets.a.topics=x,y")
+                .run(ctx -> {
+                    ZmqSocketRegistry sockets = ctx.getBean(ZmqSocketRegistry.class);
+                    assertThat(sockets.names()).containsExactly("b", "a");
+                    assertThat(sockets.get("a").topics()).containsExactly("x", "y");
+                    assertThat(sockets.get("b").options()).extracting(o -> o.option().name() + "=" + o.value())
+                            .containsExactly("SNDHWM=50", "RCVHWM=7");
+                });
+    }
+
+    @Test
+    void backsOffForTheApplicationsOwnBeans() {
+        ZmqMessageConverter converter = new ZmqMessageConverter(new JsonMapper());
+        ZmqSocketRegistry sockets = new ZmqSocketRegistry(List.of());
+        runner.withBean(ZmqMessageConverter.class, () -> converter)
+                .withBean(ZmqSocketRegistry.class, () -> sockets)
+                .withUserConfiguration(OwnTemplateAndFactory.class)
+                .run(ctx -> {
+                    assertThat(ctx.getBean(ZmqMessageConverter.class)).isSameAs(converter);
+                    assertThat(ctx.getBean(ZmqSocketRegistry.class)).isSameAs(sockets);
+                    assertThat(ctx.getBean(ZmqTemplate.class)).isSameAs(ctx.getBean(OwnTemplateAndFactory.class).template);
+                    assertThat(ctx.getBean("zmqListenerContainerFactory"))
+                            .isSameAs(ctx.getBean(OwnTemplateAndFactory.class).factory);
+                });
+    }
+
+    @Test
+    void anApplicationThatEnablesZmqItselfGetsOneRegistry() {
+        runner.withUserConfiguration(EnabledByTheApplication.class)
+                .run(ctx -> assertThat(ctx).hasSingleBean(ZmqListenerEndpointRegistry.class));
+    }
+
+    @Test
+    void aSingleErrorHandlerBeanBecomesTheDefault() {
+        ZmqErrorHandler handler = (id, message, error) -> "handled";
+        runner.withBean(ZmqErrorHandler.class, () -> handler).withUserConfiguration(RepListener.class)
+                .withPropertyValues("zmq.listener.concurrency=3")
+                .run(ctx -> {
+                    var container = ctx.getBean(ZmqListenerEndpointRegistry.class).getListenerContainer("rep");
+                    assertThat(container.getConcurrency()).isEqualTo(3);
+                    assertThat(container.isRunning()).isTrue();
+                });
+    }
+
+    @Test
+    void anUnknownTypeFailsNamingTheProperty() {
+        runner.withPropertyValues("zmq.sockets.orders.type=FOO", "zmq.sockets.orders.bind=tcp://*:5555")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("zmq.sockets.orders.type").hasMessageContaining("FOO")
+                        .hasMessageContaining("unknown socket type"));
+    }
+
+    @Test
+    void aBadEndpointFailsNamingThePropertyAndIndex() {
+        runner.withPropertyValues("zmq.sockets.orders.type=PUSH", "zmq.sockets.orders.connect=tcp://ok:1,tcp://nohost")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessageContaining("zmq.sockets.orders.connect[1]").hasMessageContaining("tcp://nohost"));
+        runner.withPropertyValues("zmq.sockets.orders.type=PUSH", "zmq.sockets.orders.bind=udpx://x")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessageContaining("zmq.sockets.orders.bind[0]").hasMessageContaining("unsupported transport"));
+    }
+
+    @Test
+    void aSocketWithoutEndpointsOrTypeFails() {
+        runner.withPropertyValues("zmq.sockets.lonely.type=PUSH").run(ctx -> assertThat(ctx).getFailure().rootCause()
+                .hasMessageContaining("zmq.sockets.lonely.bind").hasMessageContaining("at least one bind or connect"));
+        runner.withPropertyValues("zmq.sockets.untyped.bind=inproc://x").run(ctx -> assertThat(ctx).getFailure()
+                .rootCause().hasMessageContaining("zmq.sockets.untyped.type"));
+    }
+
+    @Test
+    void subWithoutTopicsFailsOnlyWhenTopicsAreRequired() {
+        runner.withPropertyValues("zmq.sockets.feed.type=SUB", "zmq.sockets.feed.connect=inproc://feed",
+                "zmq.sockets.feed.require-topics=true").run(ctx -> assertThat(ctx).getFailure().rootCause()
+                .hasMessageContaining("zmq.sockets.feed.topics").hasMessageContaining("would receive nothing"));
+        runner.withPropertyValues("zmq.sockets.feed.type=SUB", "zmq.sockets.feed.connect=inproc://feed")
+                .run(ctx -> assertThat(ctx).hasNotFailed());
+        runner.withPropertyValues("zmq.sockets.out.type=PUSH", "zmq.sockets.out.connect=inproc://feed",
+                "zmq.sockets.out.topics=a").run(ctx -> assertThat(ctx).getFailure().rootCause()
+                .hasMessageContaining("only SUB and XSUB sockets subscribe"));
+    }
+
+    @Test
+    void aBadOptionValueFailsNamingTheProperty() {
+        runner.withPropertyValues("zmq.defaults.send-hwm=-1").run(ctx -> assertThat(ctx).getFailure().rootCause()
+                .hasMessageContaining("zmq.defaults.send-hwm").hasMessageContaining("-1"));
+    }
+
+    @Test
+    void aListenerThatCannotWorkFailsStartupNamingTheMethod() {
+        runner.withUserConfiguration(PullReturningAValue.class).run(ctx -> assertThat(ctx).getFailure()
+                .hasMessageContaining("PullReturningAValue.handle")
+                .hasMessageContaining("returns a value but its PULL socket cannot reply"));
+        runner.withUserConfiguration(UnknownSocket.class).run(ctx -> assertThat(ctx).getFailure()
+                .hasMessageContaining("no socket named 'nope' under zmq.sockets"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnTemplateAndFactory {
+        final ZmqTemplate template;
+        final ZmqListenerContainerFactory factory;
+
+        OwnTemplateAndFactory(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
+            this.template = new ZmqTemplate(context, sockets, converter);
+            this.factory = new ZmqListenerContainerFactory(context, sockets, converter);
+        }
+
+        @Bean
+        ZmqTemplate myTemplate() {
+            return template;
+        }
+
+        @Bean
+        ZmqListenerContainerFactory zmqListenerContainerFactory() {
+            return factory;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableZmq
+    static class EnabledByTheApplication {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RepListener {
+        @ZmqListener(id = "rep", type = "REP", bind = "inproc://rep-auto")
+        String echo(String in) {
+            return in;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PullReturningAValue {
+        @ZmqListener(type = "PULL", bind = "inproc://pull-returning")
+        String handle(String in) {
+            return in;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UnknownSocket {
+        @ZmqListener(socket = "nope")
+        void handle(String in) {
+        }
+    }
+}
