@@ -4,10 +4,13 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqHeaders;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import dev.zmq.spring.support.ZmqMessageHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -38,13 +41,17 @@ public final class MessagingListenerAdapter implements ZmqMessageListener {
 
     @Override
     public ZmqMessage onMessage(ReceivedMessage received) throws Exception {
-        Message<byte[]> message = MessageBuilder.withPayload(received.payload())
-                .setHeader(ZmqHeaders.TOPIC, received.topic())
-                .setHeader(ZmqHeaders.ROUTING_ID, received.routingId())
-                .setHeader(ZmqHeaders.SOCKET, socketName)
-                .setHeader(ZmqHeaders.LISTENER_ID, listenerId)
-                .setHeader(ZmqHeaders.RECEIVED_MESSAGE, received.raw())
-                .build();
+        Map<String, Object> headers = new HashMap<>(8);
+        headers.put(ZmqHeaders.SOCKET, socketName);
+        headers.put(ZmqHeaders.LISTENER_ID, listenerId);
+        headers.put(ZmqHeaders.RECEIVED_MESSAGE, received.raw());
+        if (received.topic() != null) {
+            headers.put(ZmqHeaders.TOPIC, received.topic());
+        }
+        if (received.routingId() != null) {
+            headers.put(ZmqHeaders.ROUTING_ID, received.routingId());
+        }
+        Message<byte[]> message = new GenericMessage<>(received.payload(), new ZmqMessageHeaders(headers));
         Object result = method.invoke(message);
         if (result == null) {
             return null;
