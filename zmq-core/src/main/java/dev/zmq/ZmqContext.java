@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +28,7 @@ public final class ZmqContext implements AutoCloseable {
     private final Object ioLock = new Object();
     private int liveIo;
     private final InprocRegistry inproc = new InprocRegistry();
+    private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /** A context with one I/O thread (enough for most applications). */
@@ -46,14 +48,55 @@ public final class ZmqContext implements AutoCloseable {
         }
     }
 
-    /** A new socket of {@code type}; throws ETERM when the context is closed. */
+    /** A new socket of {@code type}, named like {@code PUB#3}; throws ETERM when the context is closed. */
     public ZmqSocket socket(SocketType type) {
+        return open(type, null);
+    }
+
+    /**
+     * A new socket of {@code type} named {@code name} in events, errors, statistics and metrics (a name already in
+     * use by an open socket gets {@code #n} appended, so names stay unique). Throws ETERM when the context is closed.
+     */
+    public ZmqSocket socket(SocketType type, String name) {
+        return open(type, name);
+    }
+
+    private ZmqSocket open(SocketType type, String name) {
         if (closed) {
             throw new ZmqException(ErrorCode.ETERM, "the context is closed");
         }
-        ZmqSocket s = new ZmqSocket(this, type, socketIds.incrementAndGet());
-        sockets.add(s);
+        int id = socketIds.incrementAndGet();
+        ZmqSocket s;
+        synchronized (sockets) {
+            String unique = name == null ? type + "#" + id : name;
+            if (name != null && sockets.stream().anyMatch(o -> o.name().equals(name))) {
+                unique = name + "#" + id;
+            }
+            s = new ZmqSocket(this, type, unique);
+            sockets.add(s);
+        }
+        for (SocketListener l : listeners) {
+            notify(() -> l.socketOpened(s));
+        }
         return s;
+    }
+
+    /** Adds a listener for sockets opened and closed from now on (see {@link #sockets()} for those open now). */
+    public void addSocketListener(SocketListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Removes a listener added with {@link #addSocketListener}. */
+    public void removeSocketListener(SocketListener listener) {
+        listeners.remove(listener);
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException ignored) {
+            // a listener must not break opening or closing a socket
+        }
     }
 
     /** The sockets open now. */
@@ -110,7 +153,12 @@ public final class ZmqContext implements AutoCloseable {
     }
 
     void socketClosed(ZmqSocket socket) {
-        sockets.remove(socket);
+        synchronized (sockets) {
+            sockets.remove(socket);
+        }
+        for (SocketListener l : listeners) {
+            notify(() -> l.socketClosed(socket));
+        }
     }
 
     void ioStarted() {

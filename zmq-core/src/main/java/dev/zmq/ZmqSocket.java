@@ -5,6 +5,7 @@ import dev.zmq.io.IoThread;
 import dev.zmq.io.Listener;
 import dev.zmq.io.Session;
 import dev.zmq.io.SessionOwner;
+import dev.zmq.monitor.EventCounters;
 import dev.zmq.monitor.EventSink;
 import dev.zmq.monitor.PeerStatistics;
 import dev.zmq.monitor.SocketEvent;
@@ -25,8 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -70,18 +71,21 @@ public final class ZmqSocket implements AutoCloseable {
     private final List<SocketMonitor> monitors = new CopyOnWriteArrayList<>();
     private final Owner owner = new Owner();
     private final TrafficCounters traffic = new TrafficCounters();
+    private final EventCounters counters = new EventCounters();
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
-    private final Set<String> inprocBindings = new HashSet<>();
+    private final Set<String> inprocBindings = new LinkedHashSet<>();
     private final List<String> inprocConnections = new ArrayList<>();
     private ZmqMessage prefetched;
     private volatile boolean mailboxDirty;
     private volatile boolean closed;
     private String lastEndpoint;
+    private volatile List<String> boundView = List.of();
+    private volatile List<String> connectedView = List.of();
 
-    ZmqSocket(ZmqContext context, SocketType type, int id) {
+    ZmqSocket(ZmqContext context, SocketType type, String name) {
         this.context = context;
         this.type = type;
-        this.name = type + "#" + id;
+        this.name = name;
         this.pattern = SocketPattern.create(type, options, signaler, drops);
     }
 
@@ -90,7 +94,7 @@ public final class ZmqSocket implements AutoCloseable {
         return type;
     }
 
-    /** A short description, e.g. {@code PUB#3}, used in events and errors. */
+    /** The socket's name, e.g. {@code PUB#3} or the name given at creation, used in events, errors and metrics. */
     public String name() {
         return name;
     }
@@ -137,6 +141,7 @@ public final class ZmqSocket implements AutoCloseable {
         context.ioStarted();
         listeners.put(bound, l);
         lastEndpoint = bound;
+        refreshEndpoints();
         l.start();
         owner.emit(SocketEventType.LISTENING, bound, null, "");
     }
@@ -150,6 +155,7 @@ public final class ZmqSocket implements AutoCloseable {
         }
         inprocBindings.add(endpoint);
         lastEndpoint = endpoint;
+        refreshEndpoints();
         owner.emit(SocketEventType.LISTENING, endpoint, null, "");
     }
 
@@ -164,6 +170,7 @@ public final class ZmqSocket implements AutoCloseable {
             context.inproc().connect(endpoint, owner);
             inprocConnections.add(endpoint);
             lastEndpoint = endpoint;
+            refreshEndpoints();
             return;
         }
         e.transport().validateConnect(e.address());
@@ -171,6 +178,7 @@ public final class ZmqSocket implements AutoCloseable {
         Session s = Session.connect(context.nextIoThread(), owner, e);
         connections.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(s);
         lastEndpoint = endpoint;
+        refreshEndpoints();
     }
 
     /**
@@ -180,10 +188,12 @@ public final class ZmqSocket implements AutoCloseable {
     public void unbind(String endpoint) {
         checkOpen();
         if (inprocBindings.remove(endpoint)) {
+            refreshEndpoints();
             context.inproc().unbind(endpoint, owner);
             return;
         }
         Listener l = listeners.remove(endpoint);
+        refreshEndpoints();
         if (l == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
                     + listeners.keySet() + ")");
@@ -205,10 +215,12 @@ public final class ZmqSocket implements AutoCloseable {
     public void disconnect(String endpoint) {
         checkOpen();
         if (inprocConnections.remove(endpoint)) {
+            refreshEndpoints();
             context.inproc().disconnect(endpoint, owner);
             return;
         }
         List<Session> sessions = connections.remove(endpoint);
+        refreshEndpoints();
         if (sessions == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not connected (connected: "
                     + connections.keySet() + ")");
@@ -218,6 +230,25 @@ public final class ZmqSocket implements AutoCloseable {
             pattern.detach(s.connectPeer());
             s.close(lingerNanos());
         }
+    }
+
+    /** The endpoints bound now (resolved, e.g. with the ephemeral port). Safe from any thread. */
+    public List<String> boundEndpoints() {
+        return boundView;
+    }
+
+    /** The endpoints connected to now (each may be up or reconnecting). Safe from any thread. */
+    public List<String> connectedEndpoints() {
+        return connectedView;
+    }
+
+    private void refreshEndpoints() {
+        List<String> b = new ArrayList<>(listeners.keySet());
+        b.addAll(inprocBindings);
+        List<String> c = new ArrayList<>(connections.keySet());
+        c.addAll(inprocConnections);
+        boundView = List.copyOf(b);
+        connectedView = List.copyOf(c);
     }
 
     /** The endpoint last bound (resolved, e.g. with the ephemeral port) or connected, or {@code null}. */
@@ -373,7 +404,7 @@ public final class ZmqSocket implements AutoCloseable {
     public SocketStatistics statistics() {
         List<PeerStatistics> perPeer = peers.stream().map(Peer::statistics).toList();
         return new SocketStatistics(name, type.name(), perPeer, traffic.messagesOut(), traffic.bytesOut(),
-                traffic.messagesIn(), traffic.bytesIn(), drops.atHwm(), drops.noRoute());
+                traffic.messagesIn(), traffic.bytesIn(), drops.atHwm(), drops.noRoute(), counters);
     }
 
     // ---------------------------------------------------------------- closing
@@ -397,6 +428,9 @@ public final class ZmqSocket implements AutoCloseable {
         listeners.clear();
         connections.clear();
         context.inproc().closed(owner);
+        inprocBindings.clear();
+        inprocConnections.clear();
+        refreshEndpoints();
         signaler.wake();
         context.socketClosed(this);
         owner.emit(SocketEventType.MONITOR_STOPPED, "", null, "socket closed");
@@ -562,6 +596,7 @@ public final class ZmqSocket implements AutoCloseable {
 
         @Override
         public void emit(SocketEventType t, String endpoint, String peer, String detail) {
+            counters.count(t, detail == null ? "" : detail);
             if (monitors.isEmpty()) {
                 return;
             }

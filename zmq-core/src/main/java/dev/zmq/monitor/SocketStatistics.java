@@ -15,14 +15,25 @@ import java.util.List;
  * @param bytesIn         body bytes received, in total
  * @param droppedAtHwm    messages dropped because a peer's pipe was at its HWM (PUB, XPUB, ROUTER, REP)
  * @param droppedNoRoute  messages dropped because no peer had the routing id (ROUTER)
+ * @param events          reconnects, handshake failures and MAXMSGSIZE drops so far (live counters)
  */
 public record SocketStatistics(String socket, String type, List<PeerStatistics> peers, long messagesOut,
                                long bytesOut, long messagesIn, long bytesIn, long droppedAtHwm,
-                               long droppedNoRoute) {
+                               long droppedNoRoute, EventCounters events) {
 
     /** Messages queued now across peers, outbound. */
     public int queuedOut() {
         return peers.stream().mapToInt(PeerStatistics::queuedOut).sum();
+    }
+
+    /** The most messages queued now in one peer's outbound pipe. */
+    public int maxQueuedOut() {
+        return peers.stream().mapToInt(PeerStatistics::queuedOut).max().orElse(0);
+    }
+
+    /** The most messages queued now in one peer's inbound pipe. */
+    public int maxQueuedIn() {
+        return peers.stream().mapToInt(PeerStatistics::queuedIn).max().orElse(0);
     }
 
     /** Messages queued now across peers, inbound. */

@@ -52,7 +52,7 @@ public record ZmqSocketSpec(String name, SocketType type, List<String> bind, Lis
      * @throws ZmqException as the core throws it, with the socket's name and the endpoint added to the message
      */
     public ZmqSocket open(ZmqContext context) {
-        ZmqSocket socket = context.socket(type);
+        ZmqSocket socket = context.socket(type, name);
         try {
             options.forEach(o -> o.applyTo(socket));
             for (String endpoint : bind) {
