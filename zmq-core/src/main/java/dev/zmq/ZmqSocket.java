@@ -402,9 +402,19 @@ public final class ZmqSocket implements AutoCloseable {
      * and cheap (no locks, no I/O-thread round trip), so metrics may poll it every second.
      */
     public SocketStatistics statistics() {
-        List<PeerStatistics> perPeer = peers.stream().map(Peer::statistics).toList();
-        return new SocketStatistics(name, type.name(), perPeer, traffic.messagesOut(), traffic.bytesOut(),
-                traffic.messagesIn(), traffic.bytesIn(), drops.atHwm(), drops.noRoute(), counters);
+        List<PeerStatistics> perPeer = new ArrayList<>();
+        long[] t = {traffic.messagesOut(), traffic.bytesOut(), traffic.messagesIn(), traffic.bytesIn()};
+        for (Peer p : peers) {
+            perPeer.add(p.statistics());
+            if (p.pipesCountTraffic()) {
+                t[0] += p.messagesOut();
+                t[1] += p.bytesOut();
+                t[2] += p.messagesIn();
+                t[3] += p.bytesIn();
+            }
+        }
+        return new SocketStatistics(name, type.name(), perPeer, t[0], t[1], t[2], t[3], drops.atHwm(),
+                drops.noRoute(), counters);
     }
 
     // ---------------------------------------------------------------- closing
@@ -570,7 +580,11 @@ public final class ZmqSocket implements AutoCloseable {
 
         @Override
         public void detach(Peer peer) {
-            peers.remove(peer);
+            if (peers.remove(peer) && peer.pipesCountTraffic()) {
+                // an inproc peer's totals live in its pipes; keep them in the socket's totals once it is gone
+                traffic.sent(peer.messagesOut(), peer.bytesOut());
+                traffic.received(peer.messagesIn(), peer.bytesIn());
+            }
             post(() -> pattern.detach(peer));
         }
 

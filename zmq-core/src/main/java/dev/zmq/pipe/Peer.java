@@ -80,16 +80,40 @@ public final class Peer {
         this.routingId = peerRoutingId;
     }
 
-    /** Traffic to and from this peer, over all its connections. */
+    /** Traffic to and from this peer, over all its connections, as counted by their engines. */
     public TrafficCounters traffic() {
         return traffic;
+    }
+
+    /** Whether the pipes count this peer's traffic themselves (an inproc peer, which no engine serves). */
+    public boolean pipesCountTraffic() {
+        return out.countsTraffic();
+    }
+
+    /** Messages sent to this peer so far (any thread). */
+    public long messagesOut() {
+        return pipesCountTraffic() ? out.messagesWritten() : traffic.messagesOut();
+    }
+
+    /** Body bytes sent to this peer so far (any thread). */
+    public long bytesOut() {
+        return pipesCountTraffic() ? out.bytesWritten() : traffic.bytesOut();
+    }
+
+    /** Messages received from this peer so far (any thread). */
+    public long messagesIn() {
+        return pipesCountTraffic() ? in.messagesRead() : traffic.messagesIn();
+    }
+
+    /** Body bytes received from this peer so far (any thread). */
+    public long bytesIn() {
+        return pipesCountTraffic() ? in.bytesRead() : traffic.bytesIn();
     }
 
     /** This peer's numbers now. Safe from any thread. */
     public PeerStatistics statistics() {
         return new PeerStatistics(endpoint, address, HexFormat.of().formatHex(routingId), out.depth(), in.depth(),
-                out.hwm(), in.hwm(), traffic.messagesOut(), traffic.bytesOut(), traffic.messagesIn(),
-                traffic.bytesIn());
+                out.hwm(), in.hwm(), messagesOut(), bytesOut(), messagesIn(), bytesIn());
     }
 
     /** Sets how {@link #disconnect(String)} reaches the peer's current connection (set by its session). */

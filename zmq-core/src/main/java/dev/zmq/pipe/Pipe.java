@@ -32,13 +32,26 @@ public final class Pipe {
     private final AtomicBoolean readerWaiting = new AtomicBoolean(true);
     /** Set by a writer refused at the HWM: the reader wakes it at the low-water mark. */
     private final AtomicBoolean writerWaiting = new AtomicBoolean();
+    /** Body bytes written and read, kept only by pipes that count traffic themselves (inproc). */
+    private final AtomicLong bytesWritten = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final boolean countsTraffic;
     private volatile Runnable readerWake = NOTHING;
     private volatile Runnable writerWake = NOTHING;
 
-    /** A pipe holding at most {@code hwm} messages; 0 means unbounded. */
+    /** A pipe holding at most {@code hwm} messages; 0 means unbounded. Its traffic is counted by an engine. */
     public Pipe(int hwm) {
+        this(hwm, false);
+    }
+
+    /**
+     * A pipe holding at most {@code hwm} messages (0 = unbounded); with {@code countsTraffic} it also counts the
+     * body bytes passing through, for connections no engine counts (inproc).
+     */
+    public Pipe(int hwm, boolean countsTraffic) {
         this.hwm = hwm;
         this.lowWater = Math.max(0, hwm / 2);
+        this.countsTraffic = countsTraffic;
     }
 
     /** Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty. */
@@ -83,6 +96,9 @@ public final class Pipe {
     /** Queues {@code message} whatever the HWM (for control messages that must not be lost). Writer only. */
     public void force(ZmqMessage message) {
         queue.offer(message);
+        if (countsTraffic) {
+            bytesWritten.setRelease(bytesWritten.getPlain() + message.byteSize());
+        }
         written.setRelease(written.getPlain() + 1);
         // the reader sets its flag, then looks at the queue; we published, then look at the flag: a full fence
         // keeps one of the two from missing the other
@@ -102,6 +118,9 @@ public final class Pipe {
                 return null;
             }
         }
+        if (countsTraffic) {
+            bytesRead.setRelease(bytesRead.getPlain() + m.byteSize());
+        }
         long r = read.getPlain() + 1;
         read.setRelease(r);
         if (writerWaiting.getPlain() && written.getAcquire() - r <= lowWater && writerWaiting.compareAndSet(true, false)) {
@@ -118,6 +137,31 @@ public final class Pipe {
     /** Messages queued now (a snapshot from any thread). */
     public int depth() {
         return (int) Math.max(0, written.getAcquire() - read.getAcquire());
+    }
+
+    /** Whether this pipe counts its own traffic (see {@link #Pipe(int, boolean)}). */
+    public boolean countsTraffic() {
+        return countsTraffic;
+    }
+
+    /** Messages written so far (any thread). */
+    public long messagesWritten() {
+        return written.getAcquire();
+    }
+
+    /** Messages read so far (any thread). */
+    public long messagesRead() {
+        return read.getAcquire();
+    }
+
+    /** Body bytes written so far, when {@link #countsTraffic()} (any thread). */
+    public long bytesWritten() {
+        return bytesWritten.getAcquire();
+    }
+
+    /** Body bytes read so far, when {@link #countsTraffic()} (any thread). */
+    public long bytesRead() {
+        return bytesRead.getAcquire();
     }
 
     /** The high-water mark; 0 means unbounded. */

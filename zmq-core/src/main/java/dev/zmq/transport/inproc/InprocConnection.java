@@ -47,16 +47,20 @@ final class InprocConnection {
             throw new ZmqException(ErrorCode.EINVAL, mine.name() + ": cannot connect to " + endpoint + ": it is bound"
                     + " by " + theirs.name() + ", and " + mine.type() + " cannot talk to " + theirs.type());
         }
-        Pipe out = new Pipe(hwm(mine, SocketOption.SNDHWM, theirs, SocketOption.RCVHWM));
-        Pipe in = new Pipe(hwm(mine, SocketOption.RCVHWM, theirs, SocketOption.SNDHWM));
+        Pipe out = new Pipe(hwm(mine, SocketOption.SNDHWM, theirs, SocketOption.RCVHWM), true);
+        Pipe in = new Pipe(hwm(mine, SocketOption.RCVHWM, theirs, SocketOption.SNDHWM), true);
         Peer peer = connecter.newPeer(endpoint, out, in);
         connecter.preamble(peer, false).forEach(out::force);
         InprocConnection c = new InprocConnection(endpoint, connecter, mine, peer);
         if (theirs != null) {
-            c.accept(binder, theirs);
+            c.accept(binder, theirs, false);
         }
         connecter.attach(peer);
-        connecter.events().emit(SocketEventType.CONNECTED, endpoint, endpoint, "inproc");
+        if (theirs != null) {
+            connecter.events().emit(SocketEventType.CONNECTED, endpoint, theirs.name(), "inproc");
+        } else {
+            connecter.events().emit(SocketEventType.CONNECT_DELAYED, endpoint, null, "inproc: not bound yet");
+        }
         return c;
     }
 
@@ -75,11 +79,11 @@ final class InprocConnection {
             close();
             return false;
         }
-        accept(bound, theirs);
+        accept(bound, theirs, true);
         return true;
     }
 
-    private void accept(SessionOwner bound, ConnectionConfig theirs) {
+    private void accept(SessionOwner bound, ConnectionConfig theirs, boolean pending) {
         boolean again = accepted;
         accepted = true;
         binder = bound;
@@ -91,7 +95,9 @@ final class InprocConnection {
         bound.events().emit(SocketEventType.ACCEPTED, endpoint, connecterConfig.name(), "inproc");
         if (again) {
             connecter.reattach(connecterPeer);
-            connecter.events().emit(SocketEventType.CONNECTED, endpoint, theirs.name(), "inproc, bound again");
+        }
+        if (pending) {
+            connecter.events().emit(SocketEventType.CONNECTED, endpoint, theirs.name(), "inproc");
         }
     }
 

@@ -246,4 +246,27 @@ class InprocTest {
             return sub.recv(Duration.ofMillis(10)) != null;
         });
     }
+
+    @Test
+    void trafficIsCountedPerPeerAndPerSocketAndSurvivesThePeer() {
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind("inproc://counted");
+        ZmqSocket push = ctx.socket(SocketType.PUSH);
+        push.connect("inproc://counted");
+        push.send(ZmqMessage.of("abc", "de"));
+        push.send("f");
+        pull.recv(WAIT);
+        assertThat(push.statistics().messagesOut()).isEqualTo(2);
+        assertThat(push.statistics().bytesOut()).isEqualTo(6);
+        assertThat(push.statistics().peers()).singleElement().satisfies(p -> {
+            assertThat(p.messagesOut()).isEqualTo(2);
+            assertThat(p.queuedOut()).isEqualTo(1);
+        });
+        assertThat(pull.statistics().messagesIn()).isEqualTo(1);
+        assertThat(pull.statistics().bytesIn()).isEqualTo(5);
+        push.disconnect("inproc://counted");
+        assertThat(push.statistics().peers()).isEmpty();
+        assertThat(push.statistics().messagesOut()).isEqualTo(2);
+        assertThat(push.statistics().bytesOut()).isEqualTo(6);
+    }
 }

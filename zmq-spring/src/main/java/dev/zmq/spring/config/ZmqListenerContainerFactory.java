@@ -11,6 +11,7 @@ import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
 import dev.zmq.spring.support.ZmqMessageArgumentResolver;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.validation.Validator;
@@ -45,6 +46,7 @@ public class ZmqListenerContainerFactory {
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private Validator validator;
     private ZmqTemplate template;
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
     private volatile DefaultMessageHandlerMethodFactory methods;
 
     /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
@@ -89,10 +91,20 @@ public class ZmqListenerContainerFactory {
         this.template = template;
     }
 
+    /** Where containers record {@code zmq.listener} observations (none by default). */
+    public void setObservationRegistry(ObservationRegistry observations) {
+        this.observations = observations;
+    }
+
     /** A container running {@code listener} on the socket {@code spec}, with this factory's defaults. */
     public ZmqListenerContainer createContainer(String id, ZmqSocketSpec spec, ZmqMessageListener listener) {
-        return new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
-                autoStartup, shutdownTimeout);
+        return observed(new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
+                autoStartup, shutdownTimeout));
+    }
+
+    private ZmqListenerContainer observed(ZmqListenerContainer c) {
+        c.setObservationRegistry(observations);
+        return c;
     }
 
     /** A container for an annotated method. */
@@ -119,10 +131,10 @@ public class ZmqListenerContainerFactory {
                 : result -> template.convertAndSend(endpoint.sendTo(), result);
         ZmqMessageListener listener = new MessagingListenerAdapter(method, converter, endpoint.id(), spec.name(),
                 sendTo);
-        return new ZmqListenerContainer(endpoint.id(), spec,
+        return observed(new ZmqListenerContainer(endpoint.id(), spec,
                 endpoint.concurrency() != null ? endpoint.concurrency() : concurrency, listener,
                 endpoint.errorHandler() != null ? endpoint.errorHandler() : errorHandler, converter, context,
-                endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout);
+                endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout));
     }
 
     private ZmqSocketSpec socketFor(ZmqListenerEndpoint e) {

@@ -13,6 +13,8 @@ import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.nio.ByteBuffer;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Sends to the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic, and request-reply
@@ -42,6 +45,7 @@ public class ZmqTemplate implements DisposableBean {
     private final ZmqMessageConverter converter;
     private final Map<String, Sender> senders = new ConcurrentHashMap<>();
     private final AtomicLong correlation = new AtomicLong();
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     /** A template over the named sockets of {@code sockets}, opened in {@code context}. */
     public ZmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
@@ -50,9 +54,17 @@ public class ZmqTemplate implements DisposableBean {
         this.converter = converter;
     }
 
+    /** Records sends and requests as {@code zmq.template} observations (none by default). */
+    public void setObservationRegistry(ObservationRegistry observations) {
+        this.observations = observations;
+    }
+
     /** Sends a multipart message as it is. */
     public void send(String socket, ZmqMessage message) {
-        sender(socket).send(message);
+        observe(socket, "send", () -> {
+            sender(socket).send(message);
+            return null;
+        });
     }
 
     /** Sends {@code payload} as one frame: bytes as they are, text as UTF-8, other objects as JSON. */
@@ -76,7 +88,25 @@ public class ZmqTemplate implements DisposableBean {
      * @throws ZmqException EAGAIN when no reply comes within {@code timeout}; ENOTSUP for other socket types
      */
     public ZmqMessage sendAndReceive(String socket, Object request, Duration timeout) {
-        return sender(socket).request(converter.toZmqMessage(request), timeout);
+        ZmqMessage message = converter.toZmqMessage(request);
+        return observe(socket, "request", () -> sender(socket).request(message, timeout));
+    }
+
+    private <T> T observe(String socket, String operation, Supplier<T> action) {
+        Observation o = Observation.createNotStarted("zmq.template", observations)
+                .lowCardinalityKeyValue("socket", socket).lowCardinalityKeyValue("operation", operation).start();
+        try {
+            T result = action.get();
+            o.lowCardinalityKeyValue("result", "success").lowCardinalityKeyValue("exception", "none");
+            return result;
+        } catch (RuntimeException e) {
+            o.error(e);
+            o.lowCardinalityKeyValue("result", "failure").lowCardinalityKeyValue("exception",
+                    e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            o.stop();
+        }
     }
 
     /** As {@link #sendAndReceive(String, Object, Duration)}, converting the reply's first frame to {@code type}. */

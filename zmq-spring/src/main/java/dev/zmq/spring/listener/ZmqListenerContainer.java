@@ -10,6 +10,8 @@ import dev.zmq.ZmqSocket;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,6 +56,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private final boolean autoStartup;
     private final Duration shutdownTimeout;
     private volatile Run run;
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     /**
      * A stopped container.
@@ -77,6 +80,11 @@ public class ZmqListenerContainer implements SmartLifecycle {
         this.context = context;
         this.autoStartup = autoStartup;
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** Records each message's handling as a {@code zmq.listener} observation; set before {@link #start()}. */
+    public void setObservationRegistry(ObservationRegistry observations) {
+        this.observations = observations;
     }
 
     /** The listener's id. */
@@ -235,10 +243,18 @@ public class ZmqListenerContainer implements SmartLifecycle {
         private ZmqMessage handle(ZmqMessage raw) {
             ReceivedMessage m = ReceivedMessage.split(raw, framing);
             ZmqMessage reply;
+            Observation observation = Observation.createNotStarted("zmq.listener", observations)
+                    .lowCardinalityKeyValue("listener.id", id).lowCardinalityKeyValue("socket", spec.name()).start();
             try {
                 reply = listener.onMessage(m);
+                observation.lowCardinalityKeyValue("result", "success").lowCardinalityKeyValue("exception", "none");
             } catch (Exception e) {
+                observation.error(e);
+                observation.lowCardinalityKeyValue("result", "failure")
+                        .lowCardinalityKeyValue("exception", e.getClass().getSimpleName());
                 reply = errorReply(m, e);
+            } finally {
+                observation.stop();
             }
             if (reply == null && spec.type() == SocketType.REP) {
                 reply = ZmqMessage.of(Frame.EMPTY);

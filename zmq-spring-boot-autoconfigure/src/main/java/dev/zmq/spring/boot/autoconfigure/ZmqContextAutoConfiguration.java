@@ -3,6 +3,8 @@ package dev.zmq.spring.boot.autoconfigure;
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.metrics.ZmqConnectionTracker;
+import io.micrometer.observation.ObservationRegistry;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,13 +13,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+
 /**
  * The context and the sockets: the application's {@link ZmqContext} (sized by {@code zmq.io-threads}, closed after
  * the listeners stop, honouring each socket's linger), the named sockets of {@code zmq.sockets} (checked at
  * start-up), the payload converter (JSON through the application's {@link JsonMapper} when there is one) and the
  * {@link ZmqTemplate}. Each bean backs off when the application declares its own.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @EnableConfigurationProperties(ZmqProperties.class)
 public final class ZmqContextAutoConfiguration {
 
@@ -35,6 +40,13 @@ public final class ZmqContextAutoConfiguration {
         return new ZmqSocketRegistry(ZmqSocketSpecs.sockets(properties));
     }
 
+    /** Follows every socket's connections, for the health indicator and the actuator endpoint. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public ZmqConnectionTracker zmqConnectionTracker(ZmqContext context) {
+        return new ZmqConnectionTracker(context, Clock.systemUTC());
+    }
+
     /** Payload conversion for listeners and the template. */
     @Bean
     @ConditionalOnMissingBean
@@ -42,10 +54,15 @@ public final class ZmqContextAutoConfiguration {
         return new ZmqMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
     }
 
-    /** The thread-safe template over the named sockets. */
+    /** The thread-safe template over the named sockets; its sends are observed unless metrics are off. */
     @Bean
     @ConditionalOnMissingBean
-    public ZmqTemplate zmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
-        return new ZmqTemplate(context, sockets, converter);
+    public ZmqTemplate zmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter,
+                                   ZmqProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        ZmqTemplate template = new ZmqTemplate(context, sockets, converter);
+        if (properties.getMetrics().isEnabled()) {
+            observations.ifAvailable(template::setObservationRegistry);
+        }
+        return template;
     }
 }

@@ -9,6 +9,7 @@ import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +31,8 @@ public final class ZmqListenerAutoConfiguration {
     @ConditionalOnMissingBean(name = ZmqListenerAnnotationBeanPostProcessor.DEFAULT_FACTORY)
     public ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets,
             ZmqMessageConverter converter, ZmqTemplate template, ZmqProperties properties,
-            ObjectProvider<Validator> validator, ObjectProvider<ZmqErrorHandler> errorHandler) {
+            ObjectProvider<Validator> validator, ObjectProvider<ZmqErrorHandler> errorHandler,
+            ObjectProvider<ObservationRegistry> observations) {
         ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(context, sockets, converter);
         ZmqProperties.Listener listener = properties.getListener();
         factory.setConcurrency(listener.getConcurrency());
@@ -40,6 +42,9 @@ public final class ZmqListenerAutoConfiguration {
         factory.setTemplate(template);
         validator.orderedStream().findFirst().ifPresent(factory::setValidator);
         errorHandler.ifUnique(factory::setErrorHandler);
+        if (properties.getMetrics().isEnabled()) {
+            observations.ifAvailable(factory::setObservationRegistry);
+        }
         return factory;
     }
 

@@ -29,6 +29,12 @@ public class ZmqProperties {
     /** Defaults for {@code @ZmqListener} containers. */
     private final Listener listener = new Listener();
 
+    /** Micrometer metrics and observations. */
+    private final Metrics metrics = new Metrics();
+
+    /** The {@code zmq} health indicator. */
+    private final Health health = new Health();
+
     public int getIoThreads() {
         return ioThreads;
     }
@@ -47,6 +53,44 @@ public class ZmqProperties {
 
     public Listener getListener() {
         return listener;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Metrics settings. */
+    public static class Metrics {
+
+        /** Whether socket meters and listener/template observations are recorded. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Health settings. */
+    public static class Health {
+
+        /** How long a connected endpoint may be without a connection before health reports DOWN. */
+        private Duration connectGracePeriod = Duration.ofSeconds(30);
+
+        public Duration getConnectGracePeriod() {
+            return connectGracePeriod;
+        }
+
+        public void setConnectGracePeriod(Duration connectGracePeriod) {
+            this.connectGracePeriod = connectGracePeriod;
+        }
     }
 
     /** Socket options; unset ones keep the value from {@code zmq.defaults}, or the library default. */

@@ -1,0 +1,60 @@
+package dev.zmq.spring.boot.autoconfigure;
+
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqSocket;
+import dev.zmq.spring.metrics.ZmqConnectionTracker;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Health {@code zmq}: UP while every open socket is bound as declared and each endpoint it connects to has a live
+ * connection; DOWN, with the endpoint and its last error, when a bind failed or a connection has been missing for
+ * longer than the grace period ({@code zmq.health.connect-grace-period}). Details list every socket. Thread-safe.
+ */
+public final class ZmqHealthIndicator implements HealthIndicator {
+
+    private final ZmqContext context;
+    private final ZmqConnectionTracker tracker;
+    private final Duration grace;
+    private final Clock clock;
+
+    /** A health check over {@code context}'s sockets. */
+    public ZmqHealthIndicator(ZmqContext context, ZmqConnectionTracker tracker, Duration grace, Clock clock) {
+        this.context = context;
+        this.tracker = tracker;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        Instant now = clock.instant();
+        boolean down = false;
+        Map<String, Object> sockets = new LinkedHashMap<>();
+        for (ZmqSocket s : context.sockets()) {
+            Map<String, String> connections = new LinkedHashMap<>();
+            for (String endpoint : s.connectedEndpoints()) {
+                ZmqConnectionTracker.EndpointState st = tracker.state(s, endpoint);
+                boolean missing = !st.up() && st.since().plus(grace).isBefore(now);
+                down |= missing;
+                connections.put(endpoint, st.up() ? "connected" : (missing ? "DOWN" : "connecting")
+                        + (st.lastError().isEmpty() ? "" : ": " + st.lastError()) + " (since " + st.since() + ")");
+            }
+            sockets.put(s.name(), Map.of("type", s.type().name(), "bound", s.boundEndpoints(),
+                    "connected", connections));
+        }
+        Map<String, String> bindFailures = tracker.bindFailures();
+        Health.Builder b = down || !bindFailures.isEmpty() ? Health.down() : Health.up();
+        b.withDetail("sockets", sockets);
+        if (!bindFailures.isEmpty()) {
+            b.withDetail("bindFailures", bindFailures);
+        }
+        return b.build();
+    }
+}
