@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Spring side by side: our ZmqTemplate -> @ZmqListener path, Spring Integration 7's ZeroMQ adapters (JeroMQ), and
-# our raw core sockets, each in its own JVM, interleaved (core, ours, si; ROUNDS rounds; medians), then our
+# Spring side by side: our ZmqTemplate -> @ZmqListener path (metrics off, socket meters on, observations on), Spring Integration 7's ZeroMQ adapters (JeroMQ), and
+# our raw core sockets, each in its own JVM, interleaved (core, ours, ours-metrics, ours-observed, si; ROUNDS rounds; medians), then our
 # template from 1, 2 and 8 threads. 64-byte String payloads over loopback TCP.
 # Usage: zmq-benchmarks/spring-compare.sh [ROUNDS] [MESSAGES]
 set -euo pipefail
@@ -12,7 +12,7 @@ messages=${2:-300000}
 cp="zmq-benchmarks/target/classes:$(cat zmq-benchmarks/target/bench.classpath)"
 results=$(mktemp)
 for round in $(seq "$rounds"); do
-  for impl in core ours si; do
+  for impl in core ours ours-metrics ours-observed si; do
     n=$messages
     [ "$impl" = si ] && n=$((messages / 5))   # it is far slower; keep the run short
     java -cp "$cp" dev.zmq.bench.spring.SpringListenerBench "$impl" "$n" 2>/dev/null | sed "s/^/$impl: /" | tee -a "$results" >&2
@@ -27,11 +27,14 @@ for line in open(sys.argv[1]):
 m = lambda impl, key: statistics.median(vals[(impl, key)])
 keys = [("throughput", "msg/s", "{:,.0f}"), ("idle latency median", "us", "{:,.1f}"), ("idle latency max", "us", "{:,.1f}"),
         ("idle cpu", "% core", "{:.2f}")]
-print(f"{'metric':<22} {'core (raw)':>14} {'ours':>14} {'SI zeromq':>14} {'ours/SI':>9} {'ours/core':>9}")
+print(f"{'metric':<22} {'core (raw)':>12} {'ours':>12} {'+meters':>12} {'+observed':>12} {'SI zeromq':>12} "
+      f"{'ours/SI':>8} {'ours/core':>9} {'meters/off':>10} {'observed/off':>12}")
+ratio = lambda a, b: a / b if b else float('nan')
 for key, unit, fmt in keys:
-    c, o, s = m("core", key), m("ours", key), m("si", key)
-    print(f"{key + ' (' + unit + ')':<22} {fmt.format(c):>14} {fmt.format(o):>14} {fmt.format(s):>14} "
-          f"{(o / s if s else float('nan')):>9.2f} {(o / c if c else float('nan')):>9.2f}")
+    c, o, om, oo, s = (m(i, key) for i in ("core", "ours", "ours-metrics", "ours-observed", "si"))
+    print(f"{key + ' (' + unit + ')':<22} {fmt.format(c):>12} {fmt.format(o):>12} {fmt.format(om):>12} "
+          f"{fmt.format(oo):>12} {fmt.format(s):>12} {ratio(o, s):>8.2f} {ratio(o, c):>9.2f} {ratio(om, o):>10.2f} "
+          f"{ratio(oo, o):>12.2f}")
 PY
 java -cp "$cp" dev.zmq.bench.spring.SpringListenerBench template "$messages" 2>/dev/null
 rm -f "$results"

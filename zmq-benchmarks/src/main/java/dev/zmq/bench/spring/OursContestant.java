@@ -9,6 +9,11 @@ import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import dev.zmq.spring.metrics.ZmqMetricsBinder;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,17 +21,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
-/** Our starter's path: {@code ZmqTemplate.convertAndSend} -> PUSH -> PULL -> {@code @ZmqListener(String)}. */
+/**
+ * Our starter's path: {@code ZmqTemplate.convertAndSend} -> PUSH -> PULL -> {@code @ZmqListener(String)}, with
+ * metrics off, with the socket meters bound (the starter's default with Micrometer present), or with per-message
+ * template and listener observations timed into the registry as well ({@code zmq.observation.enabled=true}).
+ */
 final class OursContestant extends Contestant {
 
     private static Contestant current;
     private final AnnotationConfigApplicationContext spring;
     private final ZmqTemplate template;
 
-    OursContestant(int port) {
+    /** How much observability is on. */
+    enum Metrics { OFF, METERS, OBSERVATIONS }
+
+    OursContestant(int port, Metrics metrics) {
         current = this;
         System.setProperty("bench.port", Integer.toString(port));
-        spring = new AnnotationConfigApplicationContext(Config.class);
+        spring = new AnnotationConfigApplicationContext();
+        spring.register(Config.class);
+        if (metrics != Metrics.OFF) {
+            spring.register(Meters.class);
+        }
+        if (metrics == Metrics.OBSERVATIONS) {
+            spring.register(Observed.class);
+        }
+        spring.refresh();
         template = spring.getBean(ZmqTemplate.class);
     }
 
@@ -61,19 +81,46 @@ final class OursContestant extends Contestant {
         }
 
         @Bean
-        ZmqTemplate template(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
-            return new ZmqTemplate(context, sockets, converter);
+        ZmqTemplate template(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter,
+                             ObjectProvider<ObservationRegistry> observations) {
+            ZmqTemplate t = new ZmqTemplate(context, sockets, converter);
+            observations.ifAvailable(t::setObservationRegistry);
+            return t;
         }
 
         @Bean
         ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets,
-                                                                ZmqMessageConverter converter) {
-            return new ZmqListenerContainerFactory(context, sockets, converter);
+                ZmqMessageConverter converter, ObjectProvider<ObservationRegistry> observations) {
+            ZmqListenerContainerFactory f = new ZmqListenerContainerFactory(context, sockets, converter);
+            observations.ifAvailable(f::setObservationRegistry);
+            return f;
         }
 
         @Bean
         Listener listener() {
             return new Listener();
+        }
+    }
+
+    /** A meter registry with the socket meters bound. */
+    @Configuration(proxyBeanMethods = false)
+    static class Meters {
+        @Bean
+        SimpleMeterRegistry meterRegistry(ZmqContext context) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new ZmqMetricsBinder(context).bindTo(registry);
+            return registry;
+        }
+    }
+
+    /** Observations of every send and every listener call, timed into the meter registry. */
+    @Configuration(proxyBeanMethods = false)
+    static class Observed {
+        @Bean
+        ObservationRegistry observationRegistry(SimpleMeterRegistry meters) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            return registry;
         }
     }
 

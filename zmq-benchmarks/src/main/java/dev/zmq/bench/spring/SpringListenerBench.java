@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * End-to-end Spring benchmark for {@code spring-compare.sh}: a 64-byte String from a sender to a handler method
  * over loopback TCP in one JVM, for our raw core sockets ({@code core}), our {@code ZmqTemplate} ->
- * {@code @ZmqListener} ({@code ours}) and Spring Integration's ZeroMQ adapters ({@code si}); or our template sending
+ * {@code @ZmqListener} ({@code ours}; {@code ours-metrics} with the socket meters bound; {@code ours-observed} with per-message
+ * observations as well) and Spring
+ * Integration's ZeroMQ adapters ({@code si}); or our template sending
  * from 1, 2 and 8 threads ({@code template}). Prints {@code key: value} lines. A command-line program.
  */
 public final class SpringListenerBench {
@@ -23,7 +25,7 @@ public final class SpringListenerBench {
     private SpringListenerBench() {
     }
 
-    /** {@code SpringListenerBench core|ours|si|template MESSAGES}. */
+    /** {@code SpringListenerBench core|ours|ours-metrics|ours-observed|si|template MESSAGES}. */
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         long messages = Long.parseLong(args[1]);
@@ -34,9 +36,11 @@ public final class SpringListenerBench {
         }
         try (Contestant c = switch (mode) {
             case "core" -> new CoreContestant(port);
-            case "ours" -> new OursContestant(port);
+            case "ours" -> new OursContestant(port, OursContestant.Metrics.OFF);
+            case "ours-metrics" -> new OursContestant(port, OursContestant.Metrics.METERS);
+            case "ours-observed" -> new OursContestant(port, OursContestant.Metrics.OBSERVATIONS);
             case "si" -> new SpringIntegrationContestant(port);
-            default -> throw new IllegalArgumentException("mode: core|ours|si|template");
+            default -> throw new IllegalArgumentException("mode: core|ours|ours-metrics|ours-observed|si|template");
         }) {
             throughput(c, messages / 3);
             System.out.printf(Locale.ROOT, "throughput: %.0f msg/s%n", throughput(c, messages));

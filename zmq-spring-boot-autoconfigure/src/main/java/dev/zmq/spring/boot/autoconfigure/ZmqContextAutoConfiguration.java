@@ -54,13 +54,13 @@ public final class ZmqContextAutoConfiguration {
         return new ZmqMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
     }
 
-    /** The thread-safe template over the named sockets; its sends are observed unless metrics are off. */
+    /** The thread-safe template over the named sockets; its sends are observed when {@code zmq.metrics.observations=true}. */
     @Bean
     @ConditionalOnMissingBean
     public ZmqTemplate zmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter,
                                    ZmqProperties properties, ObjectProvider<ObservationRegistry> observations) {
         ZmqTemplate template = new ZmqTemplate(context, sockets, converter);
-        if (properties.getMetrics().isEnabled()) {
+        if (properties.getMetrics().isObservations()) {
             observations.ifAvailable(template::setObservationRegistry);
         }
         return template;

@@ -42,7 +42,7 @@ public final class ZmqListenerAutoConfiguration {
         factory.setTemplate(template);
         validator.orderedStream().findFirst().ifPresent(factory::setValidator);
         errorHandler.ifUnique(factory::setErrorHandler);
-        if (properties.getMetrics().isEnabled()) {
+        if (properties.getMetrics().isObservations()) {
             observations.ifAvailable(factory::setObservationRegistry);
         }
         return factory;

@@ -66,8 +66,14 @@ public class ZmqProperties {
     /** Metrics settings. */
     public static class Metrics {
 
-        /** Whether socket meters and listener/template observations are recorded. */
+        /** Whether socket meters (queue depth, HWM, traffic, drops, ...) are registered. */
         private boolean enabled = true;
+
+        /**
+         * Whether every template send and listener call is recorded as a Micrometer observation (timers, traces).
+         * Off by default, as in Spring Kafka: it costs about as much as the hand-off itself.
+         */
+        private boolean observations;
 
         public boolean isEnabled() {
             return enabled;
@@ -75,6 +81,14 @@ public class ZmqProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public boolean isObservations() {
+            return observations;
+        }
+
+        public void setObservations(boolean observations) {
+            this.observations = observations;
         }
     }
 

@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
             "zmq.sockets.ticks.type=PUB", "zmq.sockets.ticks.bind=inproc://ticks", "zmq.sockets.ticks.send-hwm=10",
             "zmq.sockets.feed.type=SUB", "zmq.sockets.feed.topics=",
             "zmq.sockets.ticks-probe.type=PUSH", "zmq.sockets.ticks-probe.connect=inproc://probe",
-            "zmq.health.connect-grace-period=100ms"})
+            "zmq.health.connect-grace-period=100ms", "zmq.metrics.observations=true"})
 @AutoConfigureMetrics
 class ZmqActuatorTest {
 
