@@ -1,30 +1,17 @@
 package dev.zmq.spring.core;
 
-import dev.zmq.ErrorCode;
-import dev.zmq.Frame;
-import dev.zmq.SocketOption;
-import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
-import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.OptionValue;
 import dev.zmq.spring.config.ZmqSocketRegistry;
-import dev.zmq.spring.config.ZmqSocketSpec;
-import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.DisposableBean;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +30,7 @@ public class ZmqTemplate implements DisposableBean {
     private final ZmqContext context;
     private final ZmqSocketRegistry sockets;
     private final ZmqMessageConverter converter;
-    private final Map<String, Sender> senders = new ConcurrentHashMap<>();
-    private final AtomicLong correlation = new AtomicLong();
+    private final Map<String, SharedSocket> senders = new ConcurrentHashMap<>();
     private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     /** A template over the named sockets of {@code sockets}, opened in {@code context}. */
@@ -117,83 +103,12 @@ public class ZmqTemplate implements DisposableBean {
     /** Closes the sockets this template opened (queued messages are still sent within their LINGER). */
     @Override
     public void destroy() {
-        senders.values().forEach(Sender::close);
+        senders.values().forEach(SharedSocket::close);
         senders.clear();
     }
 
-    private Sender sender(String name) {
-        Sender s = senders.get(name);
-        return s != null ? s : senders.computeIfAbsent(name, n -> new Sender(sockets.get(n)));
-    }
-
-    /** One named socket and the lock that makes it safe to share. */
-    private final class Sender {
-
-        private final ReentrantLock lock = new ReentrantLock();
-        private final ZmqSocketSpec spec;
-        private final ZmqSocket socket;
-
-        Sender(ZmqSocketSpec spec) {
-            this.spec = spec;
-            ZmqSocketSpec opened = spec.type() != SocketType.REQ ? spec : spec.withOptions(List.of(
-                    new OptionValue<>(SocketOption.REQ_RELAXED, true),
-                    new OptionValue<>(SocketOption.REQ_CORRELATE, true)));
-            this.socket = opened.open(context);
-        }
-
-        void send(ZmqMessage message) {
-            lock.lock();
-            try {
-                socket.send(message);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        ZmqMessage request(ZmqMessage request, Duration timeout) {
-            lock.lock();
-            try {
-                return switch (spec.type()) {
-                    case REQ -> {
-                        socket.send(request);
-                        yield awaitReply(timeout, null);
-                    }
-                    case DEALER -> {
-                        byte[] id = ByteBuffer.allocate(8).putLong(correlation.incrementAndGet()).array();
-                        ZmqMessage.Builder b = ZmqMessage.builder().add(Frame.wrap(id)).add(Frame.EMPTY);
-                        request.frames().forEach(b::add);
-                        socket.send(b.build());
-                        yield awaitReply(timeout, id);
-                    }
-                    default -> throw new ZmqException(ErrorCode.ENOTSUP, "sendAndReceive needs a REQ or DEALER "
-                            + "socket; '" + spec.name() + "' is " + spec.type());
-                };
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        private ZmqMessage awaitReply(Duration timeout, byte[] correlationId) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                long left = deadline - System.nanoTime();
-                ZmqMessage reply = left > 0 ? socket.recv(Duration.ofNanos(left)) : null;
-                if (reply == null) {
-                    throw new ZmqException(ErrorCode.EAGAIN, "no reply on socket '" + spec.name() + "' ("
-                            + spec.type() + ") within " + timeout.toMillis() + " ms");
-                }
-                if (correlationId == null) {
-                    return reply;
-                }
-                ReceivedMessage r = ReceivedMessage.split(reply, SocketType.ROUTER);
-                if (Arrays.equals(r.routingId(), correlationId)) {
-                    return ZmqMessage.of(r.body());
-                }
-            }
-        }
-
-        void close() {
-            socket.close();
-        }
+    private SharedSocket sender(String name) {
+        SharedSocket s = senders.get(name);
+        return s != null ? s : senders.computeIfAbsent(name, n -> new SharedSocket(sockets.get(n), context));
     }
 }

@@ -1,0 +1,48 @@
+package dev.zmq.spring.integration;
+
+import dev.zmq.ZmqMessage;
+import dev.zmq.spring.support.ReceivedMessage;
+import dev.zmq.spring.support.ZmqHeaders;
+import dev.zmq.spring.support.ZmqMessageConverter;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Maps received ZeroMQ messages to Spring messages for the inbound adapter and gateway: payload per
+ * {@link PayloadMapping}, headers {@link ZmqHeaders#TOPIC}, {@link ZmqHeaders#ROUTING_ID}, {@link ZmqHeaders#SOCKET}
+ * and {@link ZmqHeaders#RECEIVED_MESSAGE}. Immutable and thread-safe.
+ *
+ * @param mapping     what the payload becomes
+ * @param payloadType the JSON target type for {@link PayloadMapping#JSON}
+ * @param converter   the payload converter
+ * @param socket      the socket name for the header
+ */
+public record ZmqInboundMapper(PayloadMapping mapping, Class<?> payloadType, ZmqMessageConverter converter,
+                               String socket) {
+
+    /** The Spring message for {@code received}. */
+    public Message<?> toMessage(ReceivedMessage received) {
+        ZmqMessage body = ZmqMessage.of(received.body());
+        Object payload = switch (mapping) {
+            case BYTES -> received.payload();
+            case STRING -> converter.fromZmqMessage(body, String.class);
+            case JSON -> converter.fromZmqMessage(body, payloadType);
+            case FRAMES -> received.raw();
+        };
+        MessageBuilder<Object> b = MessageBuilder.withPayload(payload)
+                .setHeader(ZmqHeaders.SOCKET, socket)
+                .setHeader(ZmqHeaders.RECEIVED_MESSAGE, received.raw());
+        if (received.topic() != null) {
+            b.setHeader(ZmqHeaders.TOPIC, received.topic());
+        }
+        if (received.routingId() != null) {
+            b.setHeader(ZmqHeaders.ROUTING_ID, received.routingId());
+        }
+        return b.build();
+    }
+
+    /** The same mapping with another payload mapping and JSON type. */
+    public ZmqInboundMapper with(PayloadMapping newMapping, Class<?> newType) {
+        return new ZmqInboundMapper(newMapping, newType, converter, socket);
+    }
+}
