@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Spring side by side: our ZmqTemplate -> @ZmqListener path (metrics off, socket meters on, observations on), Spring Integration 7's ZeroMQ adapters (JeroMQ), and
-# our raw core sockets, each in its own JVM, interleaved (core, ours, ours-metrics, ours-observed, si; ROUNDS rounds; medians), then our
+# our raw core sockets, each in its own JVM, interleaved (core, ours, ours-metrics, ours-observed, ours-si, si; ROUNDS rounds; medians), then our
 # template from 1, 2 and 8 threads. 64-byte String payloads over loopback TCP.
 # Usage: zmq-benchmarks/spring-compare.sh [ROUNDS] [MESSAGES]
 set -euo pipefail
@@ -12,7 +12,7 @@ messages=${2:-300000}
 cp="zmq-benchmarks/target/classes:$(cat zmq-benchmarks/target/bench.classpath)"
 results=$(mktemp)
 for round in $(seq "$rounds"); do
-  for impl in core ours ours-metrics ours-observed si; do
+  for impl in core ours ours-metrics ours-observed ours-si si; do
     n=$messages
     [ "$impl" = si ] && n=$((messages / 5))   # it is far slower; keep the run short
     java -cp "$cp" dev.zmq.bench.spring.SpringListenerBench "$impl" "$n" 2>/dev/null | sed "s/^/$impl: /" | tee -a "$results" >&2
@@ -35,6 +35,11 @@ for key, unit, fmt in keys:
     print(f"{key + ' (' + unit + ')':<22} {fmt.format(c):>12} {fmt.format(o):>12} {fmt.format(om):>12} "
           f"{fmt.format(oo):>12} {fmt.format(s):>12} {ratio(o, s):>8.2f} {ratio(o, c):>9.2f} {ratio(om, o):>10.2f} "
           f"{ratio(oo, o):>12.2f}")
+print()
+print(f"{'Spring Integration flows':<26} {'ours':>12} {'SI zeromq':>12} {'ours/SI':>8}")
+for key, unit, fmt in keys:
+    o, s = m("ours-si", key), m("si", key)
+    print(f"{key + ' (' + unit + ')':<26} {fmt.format(o):>12} {fmt.format(s):>12} {ratio(o, s):>8.2f}")
 PY
 java -cp "$cp" dev.zmq.bench.spring.SpringListenerBench template "$messages" 2>/dev/null
 rm -f "$results"

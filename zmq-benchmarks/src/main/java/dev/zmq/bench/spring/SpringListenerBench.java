@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * End-to-end Spring benchmark for {@code spring-compare.sh}: a 64-byte String from a sender to a handler method
  * over loopback TCP in one JVM, for our raw core sockets ({@code core}), our {@code ZmqTemplate} ->
  * {@code @ZmqListener} ({@code ours}; {@code ours-metrics} with the socket meters bound; {@code ours-observed} with per-message
- * observations as well) and Spring
+ * observations as well; {@code ours-si} our Spring Integration adapters in the same flows as {@code si}) and Spring
  * Integration's ZeroMQ adapters ({@code si}); or our template sending
  * from 1, 2 and 8 threads ({@code template}). Prints {@code key: value} lines. A command-line program.
  */
@@ -25,7 +25,7 @@ public final class SpringListenerBench {
     private SpringListenerBench() {
     }
 
-    /** {@code SpringListenerBench core|ours|ours-metrics|ours-observed|si|template MESSAGES}. */
+    /** {@code SpringListenerBench core|ours|ours-metrics|ours-observed|ours-si|si|template MESSAGES}. */
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         long messages = Long.parseLong(args[1]);
@@ -40,7 +40,8 @@ public final class SpringListenerBench {
             case "ours-metrics" -> new OursContestant(port, OursContestant.Metrics.METERS);
             case "ours-observed" -> new OursContestant(port, OursContestant.Metrics.OBSERVATIONS);
             case "si" -> new SpringIntegrationContestant(port);
-            default -> throw new IllegalArgumentException("mode: core|ours|ours-metrics|ours-observed|si|template");
+            case "ours-si" -> new OurIntegrationContestant(port);
+            default -> throw new IllegalArgumentException("mode: core|ours|ours-metrics|ours-observed|ours-si|si|template");
         }) {
             throughput(c, messages / 3);
             System.out.printf(Locale.ROOT, "throughput: %.0f msg/s%n", throughput(c, messages));

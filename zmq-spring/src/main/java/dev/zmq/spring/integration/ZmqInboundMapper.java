@@ -4,8 +4,12 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqHeaders;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import dev.zmq.spring.support.ZmqMessageHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Maps received ZeroMQ messages to Spring messages for the inbound adapter and gateway: payload per
@@ -29,16 +33,16 @@ public record ZmqInboundMapper(PayloadMapping mapping, Class<?> payloadType, Zmq
             case JSON -> converter.fromZmqMessage(body, payloadType);
             case FRAMES -> received.raw();
         };
-        MessageBuilder<Object> b = MessageBuilder.withPayload(payload)
-                .setHeader(ZmqHeaders.SOCKET, socket)
-                .setHeader(ZmqHeaders.RECEIVED_MESSAGE, received.raw());
+        Map<String, Object> headers = new HashMap<>(8);
+        headers.put(ZmqHeaders.SOCKET, socket);
+        headers.put(ZmqHeaders.RECEIVED_MESSAGE, received.raw());
         if (received.topic() != null) {
-            b.setHeader(ZmqHeaders.TOPIC, received.topic());
+            headers.put(ZmqHeaders.TOPIC, received.topic());
         }
         if (received.routingId() != null) {
-            b.setHeader(ZmqHeaders.ROUTING_ID, received.routingId());
+            headers.put(ZmqHeaders.ROUTING_ID, received.routingId());
         }
-        return b.build();
+        return new GenericMessage<>(payload, ZmqMessageHeaders.withId(headers));
     }
 
     /** The same mapping with another payload mapping and JSON type. */

@@ -51,7 +51,7 @@ public final class MessagingListenerAdapter implements ZmqMessageListener {
         if (received.routingId() != null) {
             headers.put(ZmqHeaders.ROUTING_ID, received.routingId());
         }
-        Message<byte[]> message = new GenericMessage<>(received.payload(), new ZmqMessageHeaders(headers));
+        Message<byte[]> message = new GenericMessage<>(received.payload(), ZmqMessageHeaders.withoutId(headers));
         Object result = method.invoke(message);
         if (result == null) {
             return null;

@@ -3,17 +3,12 @@ package dev.zmq.spring.support;
 import dev.zmq.Frame;
 import dev.zmq.ZmqMessage;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
-import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Turns application payloads into ZeroMQ frames and received frames into the types listener methods and
@@ -32,8 +27,7 @@ public class ZmqMessageConverter {
     /** A converter using {@code json} for objects that are neither bytes nor text. */
     public ZmqMessageConverter(JsonMapper json) {
         this.json = json;
-        this.payloadConverter = new CompositeMessageConverter(List.of(new ByteArrayMessageConverter(),
-                new StringMessageConverter(StandardCharsets.UTF_8), new JacksonJsonMessageConverter(json)));
+        this.payloadConverter = new FramePayloadConverter(new JacksonJsonMessageConverter(json));
     }
 
     /** The frames for {@code payload}. */
