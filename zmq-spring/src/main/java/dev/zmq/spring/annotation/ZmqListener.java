@@ -37,7 +37,7 @@ public @interface ZmqListener {
     /** Inline endpoints to connect to. */
     String[] connect() default {};
 
-    /** Inline topics to subscribe to (SUB). */
+    /** Topics to subscribe to (SUB, XSUB): of the inline socket, or in addition to a named socket's own. */
     String[] topics() default {};
 
     /** How many messages are handled at once (an integer; default from the container factory, normally 1). */

@@ -143,11 +143,19 @@ public class ZmqListenerContainerFactory {
             if (inline) {
                 throw invalid(e, "give either socket = \"" + e.socket() + "\" or an inline type/bind/connect, not both");
             }
+            ZmqSocketSpec named;
             try {
-                return sockets.get(e.socket());
+                named = sockets.get(e.socket());
             } catch (IllegalArgumentException unknown) {
                 throw invalid(e, unknown.getMessage());
             }
+            if (e.topics().isEmpty()) {
+                return named;
+            }
+            if (named.type() != SocketType.SUB && named.type() != SocketType.XSUB) {
+                throw invalid(e, "topics need a SUB or XSUB socket; '" + e.socket() + "' is " + named.type());
+            }
+            return named.withTopics(e.topics());
         }
         if (e.type().isEmpty() || (e.bind().isEmpty() && e.connect().isEmpty())) {
             throw invalid(e, "name a socket (socket = \"...\") or give type and bind or connect");

@@ -93,7 +93,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 100;
+        return ZmqListenerContainer.PHASE;
     }
 
     @Override

@@ -39,6 +39,13 @@ public record ZmqSocketSpec(String name, SocketType type, List<String> bind, Lis
         return new ZmqSocketSpec(name, newType, bind, connect, topics, options);
     }
 
+    /** The same socket subscribed to {@code more} topics as well (SUB, XSUB). */
+    public ZmqSocketSpec withTopics(List<String> more) {
+        List<String> all = new ArrayList<>(topics);
+        more.stream().filter(t -> !all.contains(t)).forEach(all::add);
+        return new ZmqSocketSpec(name, type, bind, connect, all, options);
+    }
+
     /** The same socket with more option values, applied after this spec's own. */
     public ZmqSocketSpec withOptions(List<OptionValue<?>> more) {
         List<OptionValue<?>> all = new ArrayList<>(options);

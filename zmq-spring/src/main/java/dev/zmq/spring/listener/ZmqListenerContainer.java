@@ -35,11 +35,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * be in progress, and replies keep their envelopes.
  *
  * <p>Stopping stops taking new messages, lets every message already taken finish (its reply is sent), then closes
- * the socket. A {@link SmartLifecycle} in phase {@code DEFAULT_PHASE - 100}, so it stops before the web server's
- * graceful shutdown. Thread-safe: start and stop from any thread. {@link #start()} throws
+ * the socket. A {@link SmartLifecycle} in phase {@link #PHASE}: it stops after the web server's graceful shutdown
+ * has drained HTTP requests and before the server stops. Thread-safe: start and stop from any thread. {@link #start()} throws
  * {@link ZmqException} when the socket cannot bind or connect.
  */
 public class ZmqListenerContainer implements SmartLifecycle {
+
+    /**
+     * Lifecycle phase of listeners: below the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}), which
+     * therefore drains HTTP requests first (they may wait on ZeroMQ replies), and above the web server's stop
+     * ({@code DEFAULT_PHASE - 2048}), so listeners have finished their messages before the server goes away.
+     */
+    public static final int PHASE = DEFAULT_PHASE - 1536;
 
     private static final Logger LOG = LoggerFactory.getLogger(ZmqListenerContainer.class);
     private static final int BATCH = 256;
@@ -136,7 +143,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 100;
+        return PHASE;
     }
 
     @Override
