@@ -41,7 +41,8 @@ class ProfilesAndShutdownTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        URI uri = URI.create("http://127.0.0.1:" + port + path);
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -52,11 +53,11 @@ class ProfilesAndShutdownTest {
              ConfigurableApplicationContext front = start(ports, "front")) {
             assertThat(worker).isNotInstanceOf(WebServerApplicationContext.class);
             int port = port(front);
-            await().atMost(WAIT).until(() -> get(port, "/hello/x").statusCode() == 200);
+            await().atMost(WAIT).ignoreExceptions().until(() -> get(port, "/hello/x").statusCode() == 200);
             HttpResponse<String> r = get(port, "/hello/separate");
             assertThat(r.body()).isEqualTo("Hello, separate!");
             assertThat(r.headers().firstValue("X-Worker").orElseThrow()).startsWith("w-test/");
-            await().atMost(WAIT).until(() -> get(port, "/quote/USDJPY").statusCode() == 200);
+            await().atMost(WAIT).ignoreExceptions().until(() -> get(port, "/quote/USDJPY").statusCode() == 200);
         }
     }
 
@@ -64,11 +65,11 @@ class ProfilesAndShutdownTest {
     void gracefulShutdownFinishesTheRequestInFlight() throws Exception {
         ConfigurableApplicationContext app = start(FreePorts.properties(), null);
         int port = port(app);
-        await().atMost(WAIT).until(() -> get(port, "/hello/ready").statusCode() == 200);
+        await().atMost(WAIT).ignoreExceptions().until(() -> get(port, "/hello/ready").statusCode() == 200);
         CompletableFuture<HttpResponse<String>> slow = http.sendAsync(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/work/1500")).build(), HttpResponse.BodyHandlers.ofString());
         PendingResponses pending = app.getBean(PendingResponses.class);
-        await().atMost(WAIT).until(() -> pending.inFlight() == 1);
+        await().atMost(WAIT).ignoreExceptions().until(() -> pending.inFlight() == 1);
         app.close();
         HttpResponse<String> r = slow.get(30, TimeUnit.SECONDS);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -22,6 +22,7 @@ public class RequestWorker {
     public RequestWorker(ZmqTemplate template, @Value("${sample.worker-name:worker}") String name) {
         this.template = template;
         this.name = name;
+        template.open("replies"); // connect to the front before the first answer, which a PUB would otherwise drop
     }
 
     @ZmqListener(id = "workers", socket = "work", concurrency = "${sample.worker-threads:4}")

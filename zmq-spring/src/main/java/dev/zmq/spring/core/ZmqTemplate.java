@@ -16,14 +16,13 @@ import java.util.function.Supplier;
 
 /**
  * Sends to the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic, and request-reply
- * over REQ or DEALER sockets. Each named socket is opened on first use and kept.
+ * over REQ or DEALER sockets. Each named socket is opened on first use (or by {@link #open}) and kept.
  *
- * <p>Thread-safe: any number of threads may call it at once. A ZeroMQ socket is single-threaded, so each named
- * socket is guarded by its own lock, held only to queue one message into the socket's pipes (the I/O happens in the
- * context's I/O threads); a request-reply call holds it until its reply arrives or times out, so requests over one
- * socket run one at a time. Errors: {@link ZmqException} (EAGAIN when a send or reply times out, ENOTSUP for
- * request-reply on a socket type that cannot do it), {@link IllegalArgumentException} for an unknown socket name,
- * {@link org.springframework.messaging.converter.MessageConversionException} for a payload it cannot convert.
+ * <p>Thread-safe: any number of threads may call it at once (see {@link SharedSocket}: a DEALER carries many
+ * requests at once, a REQ one at a time). Errors: {@link ZmqException} (EAGAIN when a send or reply times out,
+ * ENOTSUP for request-reply on a socket type that cannot do it), {@link IllegalArgumentException} for an unknown
+ * socket name, {@link org.springframework.messaging.converter.MessageConversionException} for a payload it cannot
+ * convert.
  */
 public class ZmqTemplate implements DisposableBean {
 
@@ -45,30 +44,42 @@ public class ZmqTemplate implements DisposableBean {
         this.observations = observations;
     }
 
-    /** Sends a multipart message as it is. */
-    public void send(String socket, ZmqMessage message) {
+    /**
+     * Opens the named socket now instead of at its first send, so its connections (and a PUB's subscribers) are
+     * there when the first message goes out: a PUB drops what it sends before a subscriber's subscription arrives.
+     */
+    public void open(String socket) {
+        sender(socket);
+    }
+
+    /**
+     * Sends {@code payload}: a {@code ZmqMessage} as it is (every frame), bytes as one frame, text as UTF-8, other
+     * objects as JSON.
+     */
+    public void send(String socket, Object payload) {
+        ZmqMessage message = converter.toZmqMessage(payload);
         observe(socket, "send", () -> {
             sender(socket).send(message);
             return null;
         });
     }
 
-    /** Sends {@code payload} as one frame: bytes as they are, text as UTF-8, other objects as JSON. */
+    /** The same as {@link #send(String, Object)}, named as Spring's other templates name converting sends. */
     public void convertAndSend(String socket, Object payload) {
-        send(socket, converter.toZmqMessage(payload));
+        send(socket, payload);
     }
 
     /** Publishes {@code payload} under {@code topic}: a topic frame, then the payload frame(s). */
     public void send(String socket, String topic, Object payload) {
         ZmqMessage.Builder b = ZmqMessage.builder().add(topic);
         converter.toZmqMessage(payload).frames().forEach(b::add);
-        send(socket, b.build());
+        send(socket, (Object) b.build());
     }
 
     /**
-     * Sends {@code request} and waits for its reply, over a REQ socket (lock-step) or a DEALER (a correlation frame
-     * and an empty delimiter go first, as a REP or ROUTER peer expects and echoes; late replies to earlier, timed-out
-     * requests are discarded).
+     * Sends {@code request} and waits for its reply, over a REQ socket (lock-step) or a DEALER (concurrent; a
+     * correlation frame and an empty delimiter go first, as a REP or ROUTER peer expects and echoes; late replies to
+     * earlier, timed-out requests are discarded).
      *
      * @return the reply's body frames
      * @throws ZmqException EAGAIN when no reply comes within {@code timeout}; ENOTSUP for other socket types
@@ -109,6 +120,6 @@ public class ZmqTemplate implements DisposableBean {
 
     private SharedSocket sender(String name) {
         SharedSocket s = senders.get(name);
-        return s != null ? s : senders.computeIfAbsent(name, n -> new SharedSocket(sockets.get(n), context));
+        return s != null ? s : senders.computeIfAbsent(name, n -> SharedSocket.open(sockets.get(n), context));
     }
 }

@@ -106,7 +106,7 @@ public class ZmqChannel extends AbstractSubscribableChannel implements SmartLife
         ZmqSocketSpec receive = new ZmqSocketSpec(name + "-in", in, receiveBind, connect,
                 pubSub ? List.of("") : List.of(), List.of());
         ZmqInboundMapper named = new ZmqInboundMapper(mapper.mapping(), mapper.payloadType(), converter, name);
-        sender = new SharedSocket(out, context);
+        sender = SharedSocket.open(out, context);
         receiver = factory.createContainer(name, receive, m -> {
             dispatcher.dispatch(named.toMessage(ReceivedMessage.split(m.raw(), SocketType.PULL)));
             return null;

@@ -76,7 +76,7 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler implements
         if (s == null) {
             synchronized (this) {
                 if (socket == null) {
-                    socket = new SharedSocket(spec, context);
+                    socket = SharedSocket.open(spec, context);
                 }
                 s = socket;
             }

@@ -18,7 +18,8 @@ import java.time.Duration;
  * a correlation frame, so late replies to timed-out requests are recognised and dropped). A missing reply fails the
  * request with {@link dev.zmq.ZmqException} (EAGAIN) after the reply timeout.
  *
- * <p>Thread-safe: concurrent requests share the socket one at a time (see {@link SharedSocket}). Throws
+ * <p>Thread-safe: over a DEALER any number of requests are in flight at once, over a REQ one at a time (see
+ * {@link SharedSocket}). Throws
  * {@link IllegalArgumentException} at construction for a socket type that cannot request.
  */
 public class ZmqOutboundGateway extends AbstractReplyProducingMessageHandler implements DisposableBean {
@@ -34,7 +35,7 @@ public class ZmqOutboundGateway extends AbstractReplyProducingMessageHandler imp
             throw new IllegalArgumentException("an outbound gateway needs a REQ or DEALER socket; '" + spec.name()
                     + "' is " + spec.type());
         }
-        this.socket = new SharedSocket(spec, context);
+        this.socket = SharedSocket.open(spec, context);
         this.converter = converter;
         this.mapper = new ZmqInboundMapper(PayloadMapping.BYTES, Object.class, converter, spec.name());
     }

@@ -1,6 +1,9 @@
 package dev.zmq.spring.boot.autoconfigure;
 
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
 import dev.zmq.spring.annotation.ZmqListener;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
@@ -15,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +44,7 @@ import static org.awaitility.Awaitility.await;
     "zmq.sockets.quotes.type=REQ",
     "zmq.sockets.orders.type=DEALER", "zmq.sockets.orders.connect=inproc://orders",
     "zmq.sockets.python-requests.type=REP",
+    "zmq.sockets.upper-out.type=PUSH", "zmq.sockets.upper-out.connect=inproc://upper-results",
     "feed.topic=prices."})
 class ZmqStarterEndToEndTest {
 
@@ -68,6 +73,8 @@ class ZmqStarterEndToEndTest {
     Listeners listeners;
     @Autowired
     ZmqListenerEndpointRegistry registry;
+    @Autowired
+    ZmqContext context;
 
     @Test
     void subscriberGetsOnlyItsTopicWithTheTopicHeader() {
@@ -82,7 +89,7 @@ class ZmqStarterEndToEndTest {
     @Test
     void pullWithConcurrencyFourGetsEveryMessageOnce() {
         for (int i = 0; i < 10_000; i++) {
-            template.convertAndSend("work", "item-" + i);
+            template.send("work", "item-" + i);
         }
         await().atMost(WAIT).until(() -> listeners.work.size() == 10_000);
         assertThat(listeners.work.values()).allMatch(n -> n.get() == 1);
@@ -121,6 +128,18 @@ class ZmqStarterEndToEndTest {
         assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(out).isEqualTo("java got hello from libzmq in 1 frame(s)");
+    }
+
+    @Test
+    void sendToForwardsTheReturnValueOfAOneWayListener() {
+        ZmqSocket results = context.socket(SocketType.PULL);
+        results.bind("inproc://upper-results");
+        ZmqSocket in = context.socket(SocketType.PUSH);
+        in.connect("inproc://upper-in");
+        in.send("make me loud");
+        assertThat(results.recv(WAIT).first().text()).isEqualTo("MAKE ME LOUD");
+        in.close();
+        results.close();
     }
 
     @Test
@@ -174,6 +193,12 @@ class ZmqStarterEndToEndTest {
         OrderAck order(Order order, @Header(ZmqHeaders.ROUTING_ID) byte[] sender) {
             orderSenders.add(sender);
             return new OrderAck(order.id(), "accepted " + order.quantity());
+        }
+
+        @ZmqListener(id = "upper", type = "PULL", bind = "inproc://upper-in")
+        @SendTo("upper-out")
+        String upper(String text) {
+            return text.toUpperCase(java.util.Locale.ROOT);
         }
 
         @ZmqListener(id = "python", socket = "python-requests")
