@@ -100,7 +100,7 @@ public final class Listener implements IoHandler {
                 key.cancel();
             }
             try {
-                server.close();
+                endpoint.transport().release(server);
             } catch (IOException ignored) {
                 // closing anyway
             }

@@ -21,6 +21,11 @@ public interface StreamTransport {
      */
     ServerSocketChannel bind(String address);
 
+    /** Closes a listening channel and releases what it held (an ipc socket file). */
+    default void release(ServerSocketChannel channel) throws IOException {
+        channel.close();
+    }
+
     /** The endpoint a bound channel actually listens on (resolving wildcards and ephemeral ports). */
     String boundEndpoint(ServerSocketChannel channel) throws IOException;
 

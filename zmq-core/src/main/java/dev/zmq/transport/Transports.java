@@ -1,5 +1,6 @@
 package dev.zmq.transport;
 
+import dev.zmq.transport.ipc.IpcTransport;
 import dev.zmq.transport.tcp.TcpTransport;
 
 import java.util.Map;
@@ -14,6 +15,7 @@ public final class Transports {
 
     static {
         register(new TcpTransport());
+        register(new IpcTransport());
     }
 
     private Transports() {
