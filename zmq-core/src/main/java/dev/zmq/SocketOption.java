@@ -1,5 +1,6 @@
 package dev.zmq;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +65,15 @@ public final class SocketOption<T> {
     /** REQ: prefix each request with a request id and accept only the reply carrying it. */
     public static final SocketOption<Boolean> REQ_CORRELATE = boolOption("REQ_CORRELATE");
 
+    /** PLAIN: play the server role, authenticating clients through the ZAP handler (when one is bound). */
+    public static final SocketOption<Boolean> PLAIN_SERVER = boolOption("PLAIN_SERVER");
+    /** PLAIN: the user name a client presents (setting it makes the socket a PLAIN client). At most 255 bytes. */
+    public static final SocketOption<String> PLAIN_USERNAME = stringOption("PLAIN_USERNAME");
+    /** PLAIN: the password a client presents. At most 255 bytes. */
+    public static final SocketOption<String> PLAIN_PASSWORD = stringOption("PLAIN_PASSWORD");
+    /** The ZAP domain a server names in its authentication requests. */
+    public static final SocketOption<String> ZAP_DOMAIN = stringOption("ZAP_DOMAIN");
+
     private final String name;
     private final Class<T> type;
     private final T defaultValue;
@@ -87,6 +97,11 @@ public final class SocketOption<T> {
 
     private static SocketOption<Duration> durationOption(String name, Duration def, boolean negativeAllowed) {
         return new SocketOption<>(name, Duration.class, def, v -> negativeAllowed || !v.isNegative());
+    }
+
+    private static SocketOption<String> stringOption(String name) {
+        return new SocketOption<>(name, String.class, "",
+                v -> v.getBytes(StandardCharsets.UTF_8).length <= 255);
     }
 
     private static SocketOption<Boolean> boolOption(String name) {
@@ -125,7 +140,10 @@ public final class SocketOption<T> {
     }
 
     private static String describe(Object v) {
-        return v instanceof byte[] b ? b.length + " bytes" : String.valueOf(v);
+        if (v instanceof byte[] b) {
+            return b.length + " bytes";
+        }
+        return v instanceof String t ? t.length() + " characters" : String.valueOf(v); // never echo a password
     }
 
     @Override

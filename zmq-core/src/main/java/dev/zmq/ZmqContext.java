@@ -1,6 +1,10 @@
 package dev.zmq;
 
 import dev.zmq.io.IoThread;
+import dev.zmq.security.Zap;
+import dev.zmq.security.ZapReply;
+import dev.zmq.security.ZapRequest;
+import dev.zmq.security.ZapRequester;
 import dev.zmq.transport.inproc.InprocRegistry;
 
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The container for sockets and the background I/O threads that serve them. Create one per application, make
@@ -29,6 +34,7 @@ public final class ZmqContext implements AutoCloseable {
     private int liveIo;
     private final InprocRegistry inproc = new InprocRegistry();
     private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
+    private ZapRequester zapRequester;
     private volatile boolean closed;
 
     /** A context with one I/O thread (enough for most applications). */
@@ -150,6 +156,30 @@ public final class ZmqContext implements AutoCloseable {
 
     InprocRegistry inproc() {
         return inproc;
+    }
+
+    /** The link to this context's ZAP handler; its requesting socket opens when a handler is first bound. */
+    Zap zap() {
+        return zapLink;
+    }
+
+    private final Zap zapLink = new Zap() {
+        @Override
+        public boolean handlerBound() {
+            return inproc.isBound(Zap.ENDPOINT);
+        }
+
+        @Override
+        public void authenticate(ZapRequest request, Consumer<ZapReply> onReply) {
+            requester().authenticate(request, onReply);
+        }
+    };
+
+    private synchronized ZapRequester requester() {
+        if (zapRequester == null) {
+            zapRequester = new ZapRequester(this, zapLink::handlerBound);
+        }
+        return zapRequester;
     }
 
     void socketClosed(ZmqSocket socket) {

@@ -547,7 +547,7 @@ public final class ZmqSocket implements AutoCloseable {
 
         @Override
         public ConnectionConfig connectionConfig() {
-            return new ConnectionConfig(type, options.snapshot(), name);
+            return new ConnectionConfig(type, options.snapshot(), name, context.zap());
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.zmq.SocketOptions;
 import dev.zmq.SocketType;
 import dev.zmq.security.Mechanism;
 import dev.zmq.security.NullMechanism;
+import dev.zmq.security.PlainMechanism;
+import dev.zmq.security.Zap;
 import dev.zmq.wire.Metadata;
 
 import java.nio.charset.StandardCharsets;
@@ -18,8 +20,9 @@ import java.util.Map;
  * @param type    the socket's type
  * @param options a snapshot of the socket's options
  * @param name    the socket's description for events and errors
+ * @param zap     the context's link to its ZAP handler, for servers that authenticate
  */
-public record ConnectionConfig(SocketType type, SocketOptions options, String name) {
+public record ConnectionConfig(SocketType type, SocketOptions options, String name, Zap zap) {
 
     /** Our READY metadata: Socket-Type, and Identity for REQ, DEALER and ROUTER or when a routing id is set. */
     public Metadata readyMetadata() {
@@ -32,8 +35,15 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
         return Metadata.of(props);
     }
 
-    /** A fresh mechanism instance for one connection. */
+    /** A fresh mechanism instance for one connection: PLAIN server or client when configured, else NULL. */
     public Mechanism newMechanism() {
+        if (options.get(SocketOption.PLAIN_SERVER)) {
+            return PlainMechanism.server(readyMetadata(), zap, options.get(SocketOption.ZAP_DOMAIN));
+        }
+        if (!options.get(SocketOption.PLAIN_USERNAME).isEmpty()) {
+            return PlainMechanism.client(readyMetadata(), options.get(SocketOption.PLAIN_USERNAME),
+                    options.get(SocketOption.PLAIN_PASSWORD));
+        }
         return new NullMechanism(readyMetadata());
     }
 

@@ -26,6 +26,19 @@ public final class ReconnectBackoff {
         return d;
     }
 
+    /** Longest wait after the peer refused us (ERROR), however RECONNECT_IVL_MAX is set. */
+    private static final long REFUSED_MAX_NANOS = 30_000_000_000L;
+
+    /**
+     * The wait before retrying a peer that refused us (authentication, socket type): doubles on every refusal up to
+     * 30 s even without RECONNECT_IVL_MAX, so a refused client does not storm the server.
+     */
+    public long nextDelayAfterRefusalNanos() {
+        long d = currentNanos;
+        currentNanos = Math.min(Math.max(maxNanos, REFUSED_MAX_NANOS), currentNanos * 2);
+        return d;
+    }
+
     /** Back to the initial interval (after a successful handshake). */
     public void reset() {
         currentNanos = initialNanos;

@@ -4,6 +4,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.pipe.Peer;
+import dev.zmq.security.Mechanism;
 import dev.zmq.transport.Endpoint;
 import dev.zmq.transport.StreamTransport;
 
@@ -143,7 +144,7 @@ public final class Session implements EngineOwner {
             finish();
             return;
         }
-        long delay = backoff.nextDelayNanos();
+        long delay = reason.startsWith(Mechanism.REFUSED) ? backoff.nextDelayAfterRefusalNanos() : backoff.nextDelayNanos();
         socket.events().emit(SocketEventType.CONNECT_RETRIED, endpoint.text(), null,
                 "retry in " + delay / 1_000_000 + " ms after: " + reason);
         reconnectTimer = io.schedule(delay, this::attemptConnect);
@@ -155,13 +156,13 @@ public final class Session implements EngineOwner {
     public Peer handshakeDone(StreamEngine e, PeerInfo info) {
         if (connecting) {
             backoff.reset();
-            peer.connected(info.address(), info.routingId());
+            peer.connected(info.address(), info.routingId(), info.mechanism(), info.userId());
             if (attachesAfterHandshake()) {
                 socket.attach(peer);
             }
         } else {
             peer = socket.newPeer(endpoint.text(), config.options());
-            peer.connected(info.address(), info.routingId());
+            peer.connected(info.address(), info.routingId(), info.mechanism(), info.userId());
             socket.attach(peer);
         }
         replay = !connecting || handshakenBefore;

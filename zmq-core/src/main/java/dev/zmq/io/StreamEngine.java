@@ -5,6 +5,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pipe.Peer;
+import dev.zmq.security.HandshakeChannel;
 import dev.zmq.security.Mechanism;
 import dev.zmq.wire.Command;
 import dev.zmq.wire.FrameDecoder;
@@ -60,6 +61,7 @@ public final class StreamEngine implements IoHandler {
     private final Runnable writeTask = this::writeTaskRun;
     private final Runnable resumeTask = this::resumeReading;
     private final TrafficCounters socketTraffic;
+    private final HandshakeChannel handshake = new Handshake();
 
     private SelectionKey key;
     private State state = State.GREETING;
@@ -220,7 +222,7 @@ public final class StreamEngine implements IoHandler {
                     + ", the peer uses " + g.mechanism());
         }
         state = State.HANDSHAKE;
-        mechanism.start(commands::add);
+        mechanism.start(handshake);
         flush();
     }
 
@@ -268,9 +270,7 @@ public final class StreamEngine implements IoHandler {
 
     private void onCommand(Command c) {
         if (state == State.HANDSHAKE) {
-            if (mechanism.onCommand(c, commands::add)) {
-                handshakeComplete(mechanism.peerMetadata());
-            }
+            mechanism.onCommand(c, handshake);
             flush();
             return;
         }
@@ -299,7 +299,7 @@ public final class StreamEngine implements IoHandler {
         }
     }
 
-    private void handshakeComplete(Metadata peerMetadata) {
+    private void handshakeComplete(Metadata peerMetadata, String userId) {
         String peerType = peerMetadata.getText(Metadata.SOCKET_TYPE);
         if (peerType == null) {
             throw new ProtocolException("peer's READY has no Socket-Type property");
@@ -317,7 +317,8 @@ public final class StreamEngine implements IoHandler {
         }
         state = State.ACTIVE;
         sendSubscriptionCommands = config.sendsSubscriptions() && peerGreeting.minor() >= 1;
-        peer = owner.handshakeDone(this, new PeerInfo(remote, peerType, peerGreeting.minor(), peerMetadata));
+        peer = owner.handshakeDone(this, new PeerInfo(remote, peerType, peerGreeting.minor(), peerMetadata,
+                mechanism.name(), userId));
         preamble.addAll(owner.preamble());
         peer.in().onWritable(() -> io.execute(resumeTask));
         peer.out().onReadable(this::scheduleWrite);
@@ -508,5 +509,52 @@ public final class StreamEngine implements IoHandler {
     @Override
     public String toString() {
         return "StreamEngine[" + remote + "]";
+    }
+
+    /** The mechanism's view of this connection during the handshake. */
+    private final class Handshake implements HandshakeChannel {
+
+        @Override
+        public void send(Command command) {
+            commands.add(command);
+        }
+
+        @Override
+        public void completed(Metadata peerMetadata, String userId) {
+            handshakeComplete(peerMetadata, userId);
+        }
+
+        @Override
+        public void refuse(String reason) {
+            sendErrorAndClose(reason);
+        }
+
+        @Override
+        public void onIoThread(Runnable task) {
+            io.execute(() -> {
+                if (state != State.HANDSHAKE) {
+                    return;
+                }
+                try {
+                    task.run();
+                } catch (ProtocolException e) {
+                    close(e.getMessage());
+                    return;
+                }
+                flush();
+            });
+        }
+
+        @Override
+        public String peerAddress() {
+            int scheme = remote.indexOf("://");
+            String rest = scheme < 0 ? remote : remote.substring(scheme + 3);
+            if (!remote.startsWith("tcp://")) {
+                return "";
+            }
+            int colon = rest.lastIndexOf(':');
+            String host = colon < 0 ? rest : rest.substring(0, colon);
+            return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        }
     }
 }

@@ -6,6 +6,8 @@ package dev.zmq.monitor;
  * @param endpoint      the bound or connected endpoint the peer came through
  * @param address       the peer's address (the endpoint while not connected)
  * @param routingId     the peer's routing id, hex, or {@code ""}
+ * @param mechanism     the connection's security mechanism, or {@code ""} (inproc, not connected)
+ * @param userId        the user the peer authenticated as, or {@code ""}
  * @param queuedOut     messages waiting to be written to the peer
  * @param queuedIn      messages received from the peer, not yet read by the application
  * @param hwmOut        the outbound high-water mark (0: none)
@@ -15,6 +17,7 @@ package dev.zmq.monitor;
  * @param messagesIn    messages received from the peer
  * @param bytesIn       body bytes received from the peer
  */
-public record PeerStatistics(String endpoint, String address, String routingId, int queuedOut, int queuedIn,
+public record PeerStatistics(String endpoint, String address, String routingId, String mechanism, String userId,
+                             int queuedOut, int queuedIn,
                              int hwmOut, int hwmIn, long messagesOut, long bytesOut, long messagesIn, long bytesIn) {
 }

@@ -23,6 +23,8 @@ public final class Peer {
     private final TrafficCounters traffic = new TrafficCounters();
     private volatile byte[] routingId = new byte[0];
     private volatile String address;
+    private volatile String mechanism = "";
+    private volatile String userId = "";
     private volatile long subscriptionVersion = -1;
     private volatile Consumer<String> disconnector = reason -> { };
 
@@ -75,9 +77,21 @@ public final class Peer {
     }
 
     /** Records what the handshake told about the peer. */
-    public void connected(String remoteAddress, byte[] peerRoutingId) {
+    public void connected(String remoteAddress, byte[] peerRoutingId, String securityMechanism, String user) {
         this.address = remoteAddress;
         this.routingId = peerRoutingId;
+        this.mechanism = securityMechanism;
+        this.userId = user;
+    }
+
+    /** The security mechanism of the current connection ({@code NULL}, {@code PLAIN}; empty for inproc). */
+    public String mechanism() {
+        return mechanism;
+    }
+
+    /** The user the peer authenticated as through ZAP, or empty. */
+    public String userId() {
+        return userId;
     }
 
     /** Traffic to and from this peer, over all its connections, as counted by their engines. */
@@ -112,8 +126,8 @@ public final class Peer {
 
     /** This peer's numbers now. Safe from any thread. */
     public PeerStatistics statistics() {
-        return new PeerStatistics(endpoint, address, HexFormat.of().formatHex(routingId), out.depth(), in.depth(),
-                out.hwm(), in.hwm(), messagesOut(), bytesOut(), messagesIn(), bytesIn());
+        return new PeerStatistics(endpoint, address, HexFormat.of().formatHex(routingId), mechanism, userId,
+                out.depth(), in.depth(), out.hwm(), in.hwm(), messagesOut(), bytesOut(), messagesIn(), bytesIn());
     }
 
     /** Sets how {@link #disconnect(String)} reaches the peer's current connection (set by its session). */

@@ -1,18 +1,24 @@
 package dev.zmq.security;
 
 import dev.zmq.wire.Command;
-import dev.zmq.wire.Metadata;
-
-import java.util.function.Consumer;
+import dev.zmq.wire.ProtocolException;
 
 /**
- * A ZMTP security mechanism's handshake: what to send after the greeting, how to answer each handshake command,
- * and what it learned about the peer. One instance per connection.
+ * A ZMTP security mechanism's handshake: what to send after the greeting and how to answer each handshake command,
+ * reporting the outcome through the {@link HandshakeChannel}. One instance per connection.
  *
  * <p>Not thread-safe: used only by its connection's I/O thread. Methods throw
  * {@link dev.zmq.wire.ProtocolException} when the peer breaks the mechanism's rules or refuses us.
  */
 public interface Mechanism {
+
+    /** How every "the peer sent ERROR during the handshake" reason starts (sessions back off on it). */
+    String REFUSED = "peer refused the handshake: ";
+
+    /** The failure for an ERROR command received during the handshake. */
+    static ProtocolException refused(Command error) {
+        return new ProtocolException(REFUSED + error.errorReason());
+    }
 
     /** The name announced in the greeting, e.g. {@code NULL}. */
     String name();
@@ -21,15 +27,8 @@ public interface Mechanism {
     boolean asServer();
 
     /** Sends the commands that open the handshake, if this side speaks first. */
-    void start(Consumer<Command> send);
+    void start(HandshakeChannel channel);
 
-    /**
-     * Handles one handshake command from the peer, sending any answer through {@code send}.
-     *
-     * @return {@code true} when the handshake is complete
-     */
-    boolean onCommand(Command command, Consumer<Command> send);
-
-    /** The peer's metadata (READY properties); valid once the handshake is complete. */
-    Metadata peerMetadata();
+    /** Handles one handshake command from the peer. */
+    void onCommand(Command command, HandshakeChannel channel);
 }

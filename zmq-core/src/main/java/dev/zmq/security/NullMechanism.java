@@ -4,7 +4,6 @@ import dev.zmq.wire.Command;
 import dev.zmq.wire.Metadata;
 import dev.zmq.wire.ProtocolException;
 
-import java.util.function.Consumer;
 
 /**
  * The NULL mechanism (RFC 37): no security; each side sends READY with its metadata and waits for the peer's.
@@ -17,7 +16,6 @@ public final class NullMechanism implements Mechanism {
     public static final String NAME = "NULL";
 
     private final Metadata ours;
-    private Metadata peer;
 
     /** A NULL handshake announcing {@code ours} in READY. */
     public NullMechanism(Metadata ours) {
@@ -35,24 +33,18 @@ public final class NullMechanism implements Mechanism {
     }
 
     @Override
-    public void start(Consumer<Command> send) {
-        send.accept(new Command(Command.READY, ours.toBytes()));
+    public void start(HandshakeChannel channel) {
+        channel.send(new Command(Command.READY, ours.toBytes()));
     }
 
     @Override
-    public boolean onCommand(Command command, Consumer<Command> send) {
+    public void onCommand(Command command, HandshakeChannel channel) {
         if (command.is(Command.ERROR)) {
-            throw new ProtocolException("peer refused the handshake: " + command.errorReason());
+            throw Mechanism.refused(command);
         }
         if (!command.is(Command.READY)) {
             throw new ProtocolException("unexpected " + command.name() + " command during the NULL handshake");
         }
-        peer = Metadata.decode(command.data(), 0);
-        return true;
-    }
-
-    @Override
-    public Metadata peerMetadata() {
-        return peer;
+        channel.completed(Metadata.decode(command.data(), 0), "");
     }
 }

@@ -212,7 +212,7 @@ class RoutingRuleTest {
 
     private Peer peerWithId(SocketPattern p, String id) {
         Peer peer = new Peer("test", 10, 10);
-        peer.connected("tcp://peer", id.getBytes());
+        peer.connected("tcp://peer", id.getBytes(), "NULL", "");
         p.attach(peer);
         return peer;
     }
@@ -293,7 +293,7 @@ class RoutingRuleTest {
     void routerMandatoryReportsUnknownAndFullPeers() {
         SocketPattern router = pattern(SocketType.ROUTER, new SocketOptions().set(SocketOption.ROUTER_MANDATORY, true));
         Peer a = new Peer("test", 1, 1);
-        a.connected("tcp://peer", "alice".getBytes());
+        a.connected("tcp://peer", "alice".getBytes(), "NULL", "");
         router.attach(a);
         assertThatThrownBy(() -> router.send(ZmqMessage.of("bob", "x"))).isInstanceOf(ZmqException.class)
                 .hasMessage("no peer with routing id 0x626f62")
@@ -307,7 +307,7 @@ class RoutingRuleTest {
         SocketPattern router = pattern(SocketType.ROUTER);
         Peer first = peerWithId(router, "same");
         Peer second = new Peer("test", 10, 10);
-        second.connected("tcp://peer", "same".getBytes());
+        second.connected("tcp://peer", "same".getBytes(), "NULL", "");
         List<String> disconnects = new ArrayList<>();
         second.onDisconnect(disconnects::add);
         router.attach(second);

@@ -88,8 +88,8 @@ final class InprocConnection {
         accepted = true;
         binder = bound;
         binderPeer = bound.newPeer(endpoint, connecterPeer.in(), connecterPeer.out());
-        binderPeer.connected(endpoint, connecterConfig.options().get(SocketOption.ROUTING_ID));
-        connecterPeer.connected(endpoint, theirs.options().get(SocketOption.ROUTING_ID));
+        binderPeer.connected(endpoint, connecterConfig.options().get(SocketOption.ROUTING_ID), "", "");
+        connecterPeer.connected(endpoint, theirs.options().get(SocketOption.ROUTING_ID), "", "");
         bound.preamble(binderPeer, false).forEach(binderPeer.out()::force);
         bound.attach(binderPeer);
         bound.events().emit(SocketEventType.ACCEPTED, endpoint, connecterConfig.name(), "inproc");

@@ -40,6 +40,11 @@ public final class InprocRegistry {
         connections.removeAll(refused);
     }
 
+    /** Whether a socket is bound to {@code endpoint} now. */
+    public synchronized boolean isBound(String endpoint) {
+        return bound.containsKey(endpoint);
+    }
+
     /** Releases {@code endpoint}; connections already made stay until either side closes them. */
     public synchronized void unbind(String endpoint, SessionOwner socket) {
         if (!bound.remove(endpoint, socket)) {
