@@ -2,6 +2,7 @@ package dev.zmq.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A ZMTP command: a name (1..255 ASCII bytes) and data (RFC 37). Known names are constants here.
@@ -20,10 +21,20 @@ public record Command(String name, byte[] data) {
     public static final String SUBSCRIBE = "SUBSCRIBE";
     public static final String CANCEL = "CANCEL";
 
+    /**
+     * libzmq 4.3's ERROR as its PLAIN and CURVE servers send it: the C literal {@code "\x5ERROR"} swallows the
+     * {@code E} into the hex escape, so the name arrives as byte 0x5E followed by {@code RROR}.
+     */
+    private static final byte[] LIBZMQ_ERROR = {0x5E, 'R', 'R', 'O', 'R'};
+
     /** Parses a command frame's body. */
     public static Command parse(byte[] body) {
         if (body.length == 0) {
             throw new ProtocolException("empty command frame");
+        }
+        if (body.length >= LIBZMQ_ERROR.length
+                && Arrays.equals(body, 0, LIBZMQ_ERROR.length, LIBZMQ_ERROR, 0, LIBZMQ_ERROR.length)) {
+            return new Command(ERROR, Arrays.copyOfRange(body, LIBZMQ_ERROR.length, body.length));
         }
         int nameLength = body[0] & 0xFF;
         if (nameLength == 0 || 1 + nameLength > body.length) {

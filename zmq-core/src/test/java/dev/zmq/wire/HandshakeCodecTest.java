@@ -78,4 +78,12 @@ class HandshakeCodecTest {
     void errorReasonRoundTrips() {
         assertThat(Command.error("Invalid socket type").errorReason()).isEqualTo("Invalid socket type");
     }
+
+    @Test
+    void libzmqsMisspelledErrorCommandIsReadAsError() {
+        byte[] fromLibzmq = {0x5E, 'R', 'R', 'O', 'R', 3, '4', '0', '0'};
+        Command c = Command.parse(fromLibzmq);
+        assertThat(c.is(Command.ERROR)).isTrue();
+        assertThat(c.errorReason()).isEqualTo("400");
+    }
 }
