@@ -1,13 +1,17 @@
 package dev.zmq.cli;
 
+import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
+import dev.zmq.security.ZapAuthenticator;
+import dev.zmq.security.ZapHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +34,20 @@ final class SocketSpec {
     @Option(names = {"-c", "--connect"}, paramLabel = "ENDPOINT", description = "Connect to ENDPOINT (repeatable).")
     List<String> connect = new ArrayList<>();
 
+    @Option(names = "--plain-user", paramLabel = "USER", description = "PLAIN client: the user name to present.")
+    String plainUser;
+
+    @Option(names = "--plain-password", paramLabel = "PASSWORD", description = "PLAIN client: the password.")
+    String plainPassword = "";
+
+    @Option(names = "--plain-server", description = "PLAIN server: authenticate clients (through ZAP when a handler"
+            + " runs; with --plain-passwords this command runs one).")
+    boolean plainServer;
+
+    @Option(names = "--plain-passwords", paramLabel = "FILE",
+            description = "PLAIN server: start a ZAP handler accepting the user=password lines of FILE.")
+    Path plainPasswords;
+
     /** The socket type; throws {@link dev.zmq.ZmqException} (EINVAL) naming the known types. */
     SocketType socketType() {
         return SocketType.fromName(type);
@@ -45,6 +63,15 @@ final class SocketSpec {
             throw new ParameterException(command.commandLine(), "give at least one -b ENDPOINT or -c ENDPOINT");
         }
         ZmqSocket socket = context.socket(socketType());
+        if (plainUser != null) {
+            socket.set(SocketOption.PLAIN_USERNAME, plainUser).set(SocketOption.PLAIN_PASSWORD, plainPassword);
+        }
+        if (plainServer || plainPasswords != null) {
+            socket.set(SocketOption.PLAIN_SERVER, true);
+        }
+        if (plainPasswords != null) {
+            ZapHandler.start(context, ZapAuthenticator.plainPasswordFile(plainPasswords));
+        }
         return socket;
     }
 

@@ -260,4 +260,22 @@ class ZmqCliIT {
         assertThat(thr.exit()).isZero();
         assertThat(thr.out()).contains("message count: 50000").anyMatch(l -> l.matches(MSG_RATE));
     }
+
+    @Test
+    void plainServerAcceptsOnlyUsersFromItsPasswordFile() throws Exception {
+        Path passwords = Files.createTempFile("zmq-cli-passwords", ".txt");
+        Files.writeString(passwords, "alice=s3cret\n");
+        String endpoint = freeEndpoint();
+        Process pull = start("", "cat", "-t", "PULL", "-b", endpoint, "--plain-passwords", passwords.toString(),
+                "-n", "1", "--timeout", "15000");
+        Run wrong = run("refused\n", "cat", "-t", "PUSH", "-c", endpoint, "--plain-user", "alice",
+                "--plain-password", "guess", "--linger", "500");
+        Run right = run("welcome\n", "cat", "-t", "PUSH", "-c", endpoint, "--plain-user", "alice",
+                "--plain-password", "s3cret");
+        assertThat(right.exit()).isZero();
+        Run received = finish(pull);
+        assertThat(received.exit()).isZero();
+        assertThat(received.out()).containsExactly("welcome");
+        assertThat(wrong.out()).isEmpty();
+    }
 }

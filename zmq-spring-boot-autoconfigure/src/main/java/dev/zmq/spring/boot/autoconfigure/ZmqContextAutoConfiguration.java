@@ -1,6 +1,8 @@
 package dev.zmq.spring.boot.autoconfigure;
 
 import dev.zmq.ZmqContext;
+import dev.zmq.security.ZapAuthenticator;
+import dev.zmq.security.ZapHandler;
 import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
@@ -9,6 +11,7 @@ import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +34,14 @@ public final class ZmqContextAutoConfiguration {
     @ConditionalOnMissingBean
     public ZmqContext zmqContext(ZmqProperties properties) {
         return new ZmqContext(properties.getIoThreads());
+    }
+
+    /** A ZAP handler accepting the users of {@code zmq.zap.plain-password-file}, when that is set. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "zmq.zap.plain-password-file")
+    public ZapHandler zmqZapHandler(ZmqContext context, ZmqProperties properties) {
+        return ZapHandler.start(context, ZapAuthenticator.plainPasswordFile(properties.getZap().getPlainPasswordFile()));
     }
 
     /** The sockets named under {@code zmq.sockets}; a bad entry fails start-up naming the property. */

@@ -3,6 +3,7 @@ package dev.zmq.spring.boot.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ public class ZmqProperties {
     /** The {@code zmq} health indicator. */
     private final Health health = new Health();
 
+    /** The ZAP handler (authentication of PLAIN clients). */
+    private final Zap zap = new Zap();
+
     public int getIoThreads() {
         return ioThreads;
     }
@@ -61,6 +65,10 @@ public class ZmqProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Zap getZap() {
+        return zap;
     }
 
     /** Metrics settings. */
@@ -253,6 +261,24 @@ public class ZmqProperties {
         /** Routing id announced to peers (ROUTER peers address this socket by it). */
         private String routingId;
 
+        /** PLAIN security for this socket. */
+        private final Plain plain = new Plain();
+
+        /** ZAP domain this socket names when it authenticates clients. */
+        private String zapDomain;
+
+        public Plain getPlain() {
+            return plain;
+        }
+
+        public String getZapDomain() {
+            return zapDomain;
+        }
+
+        public void setZapDomain(String zapDomain) {
+            this.zapDomain = zapDomain;
+        }
+
         public String getType() {
             return type;
         }
@@ -299,6 +325,58 @@ public class ZmqProperties {
 
         public void setRoutingId(String routingId) {
             this.routingId = routingId;
+        }
+    }
+
+    /** PLAIN (RFC 24) settings of one socket: a client presents a user name, a server checks it through ZAP. */
+    public static class Plain {
+
+        /** Play the PLAIN server: authenticate clients through the ZAP handler (zmq.zap.*). */
+        private boolean server;
+
+        /** PLAIN client: the user name to present (setting it enables PLAIN). */
+        private String username;
+
+        /** PLAIN client: the password to present. */
+        private String password;
+
+        public boolean isServer() {
+            return server;
+        }
+
+        public void setServer(boolean server) {
+            this.server = server;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    /** The ZAP handler the application runs for its PLAIN servers. */
+    public static class Zap {
+
+        /** File of user=password lines; when set, a ZAP handler accepting exactly those users runs. */
+        private Path plainPasswordFile;
+
+        public Path getPlainPasswordFile() {
+            return plainPasswordFile;
+        }
+
+        public void setPlainPasswordFile(Path plainPasswordFile) {
+            this.plainPasswordFile = plainPasswordFile;
         }
     }
 

@@ -66,6 +66,18 @@ final class ZmqSocketSpecs {
         }
         List<OptionValue<?>> options = new ArrayList<>(defaults);
         options.addAll(options(s, prefix));
+        ZmqProperties.Plain plain = s.getPlain();
+        if (plain.isServer()) {
+            add(options, prefix + ".plain.server", SocketOption.PLAIN_SERVER, true);
+        }
+        if (plain.getUsername() != null) {
+            add(options, prefix + ".plain.username", SocketOption.PLAIN_USERNAME, plain.getUsername());
+            add(options, prefix + ".plain.password", SocketOption.PLAIN_PASSWORD,
+                    plain.getPassword() == null ? "" : plain.getPassword());
+        }
+        if (s.getZapDomain() != null) {
+            add(options, prefix + ".zap-domain", SocketOption.ZAP_DOMAIN, s.getZapDomain());
+        }
         if (s.getRoutingId() != null) {
             add(options, prefix + ".routing-id", SocketOption.ROUTING_ID,
                     s.getRoutingId().getBytes(StandardCharsets.UTF_8));
@@ -107,7 +119,7 @@ final class ZmqSocketSpecs {
         try {
             new SocketOptions().set(option, value);
         } catch (ZmqException e) {
-            throw invalid(property, value, e.getMessage());
+            throw invalid(property, option == SocketOption.PLAIN_PASSWORD ? "(hidden)" : value, e.getMessage());
         }
         out.add(new OptionValue<>(option, value));
     }

@@ -140,6 +140,49 @@ class ZmqListenerAutoConfigurationTest {
                 .hasMessageContaining("no socket named 'nope' under zmq.sockets"));
     }
 
+    @Test
+    void plainSecurityFromPropertiesLetsOnlyKnownUsersThrough(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path passwords = dir.resolve("users");
+        java.nio.file.Files.writeString(passwords, "app=s3cret\n");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String endpoint = "tcp://127.0.0.1:" + port;
+        runner.withUserConfiguration(SecuredEcho.class).withPropertyValues(
+                "zmq.zap.plain-password-file=" + passwords,
+                "zmq.sockets.secured.type=REP", "zmq.sockets.secured.bind=" + endpoint,
+                "zmq.sockets.secured.plain.server=true", "zmq.sockets.secured.zap-domain=test",
+                "zmq.sockets.good.type=REQ", "zmq.sockets.good.connect=" + endpoint,
+                "zmq.sockets.good.plain.username=app", "zmq.sockets.good.plain.password=s3cret",
+                "zmq.sockets.bad.type=REQ", "zmq.sockets.bad.connect=" + endpoint, "zmq.sockets.bad.linger=0s",
+                "zmq.sockets.bad.plain.username=app", "zmq.sockets.bad.plain.password=guess").run(ctx -> {
+                    ZmqTemplate template = ctx.getBean(ZmqTemplate.class);
+                    java.time.Duration wait = java.time.Duration.ofSeconds(20);
+                    assertThat(template.sendAndReceive("good", "hi", String.class, wait)).isEqualTo("hi");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.sendAndReceive("bad", "hi",
+                            java.time.Duration.ofMillis(500))).hasMessageContaining("no reply on socket 'bad'");
+                });
+    }
+
+    @Test
+    void aTooLongPasswordFailsWithoutShowingIt() {
+        runner.withPropertyValues("zmq.sockets.x.type=REQ", "zmq.sockets.x.connect=tcp://127.0.0.1:1",
+                "zmq.sockets.x.plain.username=u", "zmq.sockets.x.plain.password=" + "p".repeat(300))
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessageContaining("zmq.sockets.x.plain.password").hasMessageContaining("(hidden)")
+                        .hasMessageNotContaining("ppppp"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SecuredEcho {
+        @ZmqListener(socket = "secured")
+        String echo(String in) {
+            return in;
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnTemplateAndFactory {
         final ZmqTemplate template;
