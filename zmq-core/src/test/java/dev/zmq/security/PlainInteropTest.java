@@ -1,5 +1,6 @@
 package dev.zmq.security;
 
+import dev.zmq.LibzmqScript;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,17 +38,6 @@ class PlainInteropTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static String python(String script, String... args) throws Exception {
-        String[] cmd = new String[args.length + 3];
-        cmd[0] = "/usr/bin/python3";
-        cmd[1] = "-c";
-        cmd[2] = script;
-        System.arraycopy(args, 0, cmd, 3, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 
     private static final String LIBZMQ_CLIENT = """
@@ -76,8 +65,11 @@ class PlainInteropTest {
             });
             echo.setDaemon(true);
             echo.start();
-            assertThat(python(LIBZMQ_CLIENT, rep.lastEndpoint(), "alice", "s3cret")).isEqualTo("hi hello");
-            assertThat(python(LIBZMQ_CLIENT, rep.lastEndpoint(), "alice", "wrong")).isEqualTo("no answer");
+            String endpoint = rep.lastEndpoint();
+            assertThat(LibzmqScript.finish(LibzmqScript.start(LIBZMQ_CLIENT, endpoint, "alice", "s3cret")))
+                    .isEqualTo("hi hello");
+            assertThat(LibzmqScript.finish(LibzmqScript.start(LIBZMQ_CLIENT, endpoint, "alice", "wrong")))
+                    .isEqualTo("no answer");
             assertThat(rep.statistics().events().handshakeFailures(dev.zmq.monitor.HandshakeFailure.MECHANISM))
                     .isPositive();
         }
@@ -86,7 +78,7 @@ class PlainInteropTest {
     @Test
     void ourClientAuthenticatesAtALibzmqServerWithItsOwnZapHandler() throws Exception {
         int port = freePort();
-        Process server = new ProcessBuilder("/usr/bin/python3", "-c", """
+        Process server = LibzmqScript.start("""
                 import sys, zmq
                 from zmq.auth.thread import ThreadAuthenticator
                 ctx = zmq.Context(); auth = ThreadAuthenticator(ctx); auth.start()
@@ -94,7 +86,7 @@ class PlainInteropTest {
                 s = ctx.socket(zmq.REP); s.plain_server = True; s.bind(sys.argv[1]); print("ready", flush=True)
                 s.setsockopt(zmq.RCVTIMEO, 20000)
                 s.send(b"libzmq says hi to " + s.recv())
-                """, "tcp://127.0.0.1:" + port).redirectErrorStream(true).start();
+                """, "tcp://127.0.0.1:" + port);
         try {
             assertThat(new String(server.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("ready\n");
             ZmqSocket wrong = ctx.socket(SocketType.REQ).set(SocketOption.PLAIN_USERNAME, "alice")

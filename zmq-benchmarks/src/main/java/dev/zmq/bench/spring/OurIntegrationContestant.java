@@ -8,13 +8,10 @@ import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.integration.PayloadMapping;
 import dev.zmq.spring.integration.dsl.Zmq;
 import dev.zmq.spring.support.ZmqMessageConverter;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -23,27 +20,10 @@ import java.util.List;
  * Our Spring Integration components in the same flows as {@link SpringIntegrationContestant}: outbound channel
  * adapter (PUSH) -> inbound channel adapter (PULL, push-based) -> a handler taking the String payload.
  */
-final class OurIntegrationContestant extends Contestant {
-
-    private static Contestant current;
-    private final AnnotationConfigApplicationContext spring;
-    private final MessageChannel out;
+final class OurIntegrationContestant extends FlowContestant {
 
     OurIntegrationContestant(int port) {
-        current = this;
-        System.setProperty("bench.port", Integer.toString(port));
-        spring = new AnnotationConfigApplicationContext(Config.class);
-        out = spring.getBean("outbound.input", MessageChannel.class);
-    }
-
-    @Override
-    void send(String payload) {
-        out.send(MessageBuilder.withPayload(payload).build());
-    }
-
-    @Override
-    public void close() {
-        spring.close();
+        super(port, Config.class);
     }
 
     /** The two flows over our components. */
@@ -70,7 +50,7 @@ final class OurIntegrationContestant extends Contestant {
             ZmqSocketSpec pull = new ZmqSocketSpec("in", SocketType.PULL,
                     List.of("tcp://127.0.0.1:" + System.getProperty("bench.port")), List.of(), List.of(), List.of());
             return IntegrationFlow.from(Zmq.inboundAdapter(factory, pull, converter).payload(PayloadMapping.STRING))
-                    .handle(m -> current.handle((String) m.getPayload())).get();
+                    .handle(m -> FlowContestant.deliver((String) m.getPayload())).get();
         }
 
         @Bean

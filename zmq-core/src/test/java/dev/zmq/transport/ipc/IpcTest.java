@@ -1,6 +1,7 @@
 package dev.zmq.transport.ipc;
 
 import dev.zmq.ErrorCode;
+import dev.zmq.LibzmqScript;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,28 +68,12 @@ class IpcTest {
                 .extracting(e -> ((ZmqException) e).code()).isEqualTo(ErrorCode.EINVAL);
     }
 
-    private static Process libzmq(String script, String... args) throws Exception {
-        String[] cmd = new String[args.length + 3];
-        cmd[0] = "/usr/bin/python3";
-        cmd[1] = "-c";
-        cmd[2] = script;
-        System.arraycopy(args, 0, cmd, 3, args.length);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    }
-
-    private static String finish(Process p) throws Exception {
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
-    }
-
     @Test
     void libzmqConnectsToOurIpcBind() throws Exception {
         String endpoint = "ipc://" + dir.resolve("ours.ipc");
         ZmqSocket rep = ctx.socket(SocketType.REP);
         rep.bind(endpoint);
-        Process p = libzmq("""
+        Process p = LibzmqScript.start("""
                 import sys, zmq
                 s = zmq.Context().socket(zmq.REQ); s.connect(sys.argv[1]); s.setsockopt(zmq.RCVTIMEO, 15000)
                 s.send_multipart([b"from", b"libzmq"]); print(b"|".join(s.recv_multipart()).decode())
@@ -97,13 +81,13 @@ class IpcTest {
         ZmqMessage request = rep.recv(WAIT);
         assertThat(request).isEqualTo(ZmqMessage.of("from", "libzmq"));
         rep.send(ZmqMessage.of("java", "answers"));
-        assertThat(finish(p)).isEqualTo("java|answers");
+        assertThat(LibzmqScript.finish(p)).isEqualTo("java|answers");
     }
 
     @Test
     void weConnectToLibzmqsIpcBind() throws Exception {
         Path file = dir.resolve("theirs.ipc");
-        Process p = libzmq("""
+        Process p = LibzmqScript.start("""
                 import sys, zmq, os
                 s = zmq.Context().socket(zmq.PULL); s.bind(sys.argv[1]); s.setsockopt(zmq.RCVTIMEO, 15000)
                 print("bound", flush=True)
@@ -113,6 +97,6 @@ class IpcTest {
         ZmqSocket push = ctx.socket(SocketType.PUSH);
         push.connect("ipc://" + file);
         push.send(ZmqMessage.of("java", "over", "libzmq ipc"));
-        assertThat(finish(p)).isEqualTo("java|over|libzmq ipc");
+        assertThat(LibzmqScript.finish(p)).isEqualTo("java|over|libzmq ipc");
     }
 }
