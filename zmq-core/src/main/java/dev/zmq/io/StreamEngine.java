@@ -69,6 +69,8 @@ public final class StreamEngine implements IoHandler {
     private Peer peer;
     private boolean sendSubscriptionCommands;
     private ZmqMessage pendingInbound;
+    /** Messages were queued for the socket in this read without waking it yet (one wake-up check per read). */
+    private boolean deliveredSinceWake;
     private boolean lingering;
     private String errorReason;
     private long lastReceivedNanos = System.nanoTime();
@@ -189,6 +191,10 @@ public final class StreamEngine implements IoHandler {
         if (state != State.CLOSED) {
             in.compact();
         }
+        if (deliveredSinceWake) {
+            deliveredSinceWake = false;
+            peer.in().wakeReader();
+        }
         publishTraffic();
     }
 
@@ -244,7 +250,8 @@ public final class StreamEngine implements IoHandler {
     }
 
     private boolean deliver(ZmqMessage message) {
-        if (peer.in().offer(message)) {
+        if (peer.in().offerQuietly(message)) {
+            deliveredSinceWake = true;
             batchMessagesIn++;
             batchBytesIn += message.byteSize();
             return true;

@@ -82,6 +82,18 @@ public final class Pipe {
      * @return {@code false} when full: the writer will be woken through {@link #onWritable} once there is room
      */
     public boolean offer(ZmqMessage message) {
+        if (!offerQuietly(message)) {
+            return false;
+        }
+        wakeReader();
+        return true;
+    }
+
+    /**
+     * As {@link #offer}, but leaves waking the reader to a later {@link #wakeReader()}: a writer queueing a batch
+     * (an I/O thread decoding one read) pays for the wake-up check once per batch, not per message. Writer only.
+     */
+    public boolean offerQuietly(ZmqMessage message) {
         if (!hasRoom()) {
             writerWaiting.set(true);
             if (!hasRoom()) {
@@ -89,17 +101,26 @@ public final class Pipe {
             }
             writerWaiting.set(false);
         }
-        force(message);
+        append(message);
         return true;
     }
 
     /** Queues {@code message} whatever the HWM (for control messages that must not be lost). Writer only. */
     public void force(ZmqMessage message) {
+        append(message);
+        wakeReader();
+    }
+
+    private void append(ZmqMessage message) {
         queue.offer(message);
         if (countsTraffic) {
             bytesWritten.setRelease(bytesWritten.getPlain() + message.byteSize());
         }
         written.setRelease(written.getPlain() + 1);
+    }
+
+    /** Wakes the reader if it found the pipe empty and messages were queued since. Writer only. */
+    public void wakeReader() {
         // the reader sets its flag, then looks at the queue; we published, then look at the flag: a full fence
         // keeps one of the two from missing the other
         VarHandle.fullFence();
