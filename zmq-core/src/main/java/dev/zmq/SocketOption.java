@@ -1,5 +1,7 @@
 package dev.zmq;
 
+import dev.zmq.security.CurveMechanism;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +73,14 @@ public final class SocketOption<T> {
     public static final SocketOption<String> PLAIN_USERNAME = stringOption("PLAIN_USERNAME");
     /** PLAIN: the password a client presents. At most 255 bytes. */
     public static final SocketOption<String> PLAIN_PASSWORD = stringOption("PLAIN_PASSWORD");
+    /** CURVE: play the server role (needs CURVE_SECRETKEY; clients must know its public key). */
+    public static final SocketOption<Boolean> CURVE_SERVER = curveOption("CURVE_SERVER", Boolean.class, false);
+    /** CURVE: this socket's long-term public key (32 bytes; decode Z85 text with {@code Z85.decodeKey}). */
+    public static final SocketOption<byte[]> CURVE_PUBLICKEY = curveKey("CURVE_PUBLICKEY");
+    /** CURVE: this socket's long-term secret key (32 bytes). */
+    public static final SocketOption<byte[]> CURVE_SECRETKEY = curveKey("CURVE_SECRETKEY");
+    /** CURVE client: the server's long-term public key (32 bytes); setting it makes the socket a CURVE client. */
+    public static final SocketOption<byte[]> CURVE_SERVERKEY = curveKey("CURVE_SERVERKEY");
     /** The ZAP domain a server names in its authentication requests. */
     public static final SocketOption<String> ZAP_DOMAIN = stringOption("ZAP_DOMAIN");
 
@@ -97,6 +107,21 @@ public final class SocketOption<T> {
 
     private static SocketOption<Duration> durationOption(String name, Duration def, boolean negativeAllowed) {
         return new SocketOption<>(name, Duration.class, def, v -> negativeAllowed || !v.isNegative());
+    }
+
+    /** A CURVE option: keys are 32 bytes; setting any of them checks that BouncyCastle is there (ENOTSUP if not). */
+    private static <V> SocketOption<V> curveOption(String name, Class<V> type, V def) {
+        return new SocketOption<>(name, type, def, v -> {
+            if (v instanceof byte[] key && key.length != 0 && key.length != 32) {
+                return false;
+            }
+            CurveMechanism.requireProvider();
+            return true;
+        });
+    }
+
+    private static SocketOption<byte[]> curveKey(String name) {
+        return curveOption(name, byte[].class, new byte[0]);
     }
 
     private static SocketOption<String> stringOption(String name) {

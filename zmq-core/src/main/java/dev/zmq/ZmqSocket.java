@@ -122,6 +122,7 @@ public final class ZmqSocket implements AutoCloseable {
     public void bind(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
+        owner.connectionConfig().validateSecurity();
         if (e.isInproc()) {
             bindInproc(endpoint);
             return;
@@ -166,6 +167,7 @@ public final class ZmqSocket implements AutoCloseable {
     public void connect(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
+        owner.connectionConfig().validateSecurity();
         if (e.isInproc()) {
             context.inproc().connect(endpoint, owner);
             inprocConnections.add(endpoint);

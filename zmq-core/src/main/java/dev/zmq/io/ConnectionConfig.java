@@ -1,8 +1,11 @@
 package dev.zmq.io;
 
+import dev.zmq.ErrorCode;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.SocketType;
+import dev.zmq.ZmqException;
+import dev.zmq.security.CurveMechanism;
 import dev.zmq.security.Mechanism;
 import dev.zmq.security.NullMechanism;
 import dev.zmq.security.PlainMechanism;
@@ -35,8 +38,16 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
         return Metadata.of(props);
     }
 
-    /** A fresh mechanism instance for one connection: PLAIN server or client when configured, else NULL. */
+    /** A fresh mechanism instance for one connection: CURVE or PLAIN server or client when configured, else NULL. */
     public Mechanism newMechanism() {
+        if (options.get(SocketOption.CURVE_SERVER)) {
+            return CurveMechanism.server(readyMetadata(), options.get(SocketOption.CURVE_SECRETKEY), zap,
+                    options.get(SocketOption.ZAP_DOMAIN));
+        }
+        if (options.get(SocketOption.CURVE_SERVERKEY).length == 32) {
+            return CurveMechanism.client(readyMetadata(), options.get(SocketOption.CURVE_PUBLICKEY),
+                    options.get(SocketOption.CURVE_SECRETKEY), options.get(SocketOption.CURVE_SERVERKEY));
+        }
         if (options.get(SocketOption.PLAIN_SERVER)) {
             return PlainMechanism.server(readyMetadata(), zap, options.get(SocketOption.ZAP_DOMAIN));
         }
@@ -45,6 +56,18 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
                     options.get(SocketOption.PLAIN_PASSWORD));
         }
         return new NullMechanism(readyMetadata());
+    }
+
+    /**
+     * Checks the security options fit together, so a bind or connect fails now rather than each connection later.
+     *
+     * @throws dev.zmq.ZmqException EINVAL naming what is missing
+     */
+    public void validateSecurity() {
+        if (options.get(SocketOption.CURVE_SERVER) && options.get(SocketOption.CURVE_SECRETKEY).length != 32) {
+            throw new ZmqException(ErrorCode.EINVAL, name + ": CURVE_SERVER needs a 32-byte "
+                    + "CURVE_SECRETKEY");
+        }
     }
 
     /** Whether this socket sends subscriptions upstream (SUB, XSUB). */

@@ -5,6 +5,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pipe.Peer;
+import dev.zmq.security.CurveMechanism;
 import dev.zmq.security.HandshakeChannel;
 import dev.zmq.security.Mechanism;
 import dev.zmq.wire.Command;
@@ -21,6 +22,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -233,6 +235,9 @@ public final class StreamEngine implements IoHandler {
     }
 
     private boolean onFrame(int flags, byte[] body) {
+        if (state == State.ACTIVE && mechanism.encrypts()) {
+            return onSealedFrame(Command.parse(body));
+        }
         if ((flags & FrameFlags.COMMAND) != 0) {
             onCommand(Command.parse(body));
             return isReading() && pendingInbound == null;
@@ -240,8 +245,27 @@ public final class StreamEngine implements IoHandler {
         if (state != State.ACTIVE) {
             throw new ProtocolException("message frame received before the handshake completed");
         }
+        return onMessageFrame((flags & FrameFlags.MORE) != 0, body);
+    }
+
+    /** A frame of an encrypting connection: a sealed MESSAGE (in a data or command frame), or a plain ERROR. */
+    private boolean onSealedFrame(Command c) {
+        if (c.is(Command.ERROR)) {
+            onCommand(c);
+            return false;
+        }
+        byte[] plain = mechanism.open(c);
+        byte[] inner = Arrays.copyOfRange(plain, 1, plain.length);
+        if ((plain[0] & CurveMechanism.COMMAND) != 0) {
+            onCommand(Command.parse(inner));
+            return isReading() && pendingInbound == null;
+        }
+        return onMessageFrame((plain[0] & CurveMechanism.MORE) != 0, inner);
+    }
+
+    private boolean onMessageFrame(boolean more, byte[] body) {
         partial.add(Frame.wrap(body));
-        if ((flags & FrameFlags.MORE) != 0) {
+        if (more) {
             return true;
         }
         ZmqMessage message = ZmqMessage.of(partial);
@@ -284,7 +308,7 @@ public final class StreamEngine implements IoHandler {
         switch (c.name()) {
             case Command.PING -> {
                 long ttl = c.pingTtlMillis();
-                commands.add(c.pong());
+                queue(c.pong());
                 if (ttl > 0 && ttlTimer == null) {
                     ttlTimer = io.schedule(ttl * 1_000_000L,
                             () -> close("no traffic within the peer's heartbeat TTL of " + ttl + " ms"));
@@ -355,7 +379,7 @@ public final class StreamEngine implements IoHandler {
         long ivl = config.options().get(SocketOption.HEARTBEAT_IVL).toNanos();
         long timeout = config.options().get(SocketOption.HEARTBEAT_TIMEOUT).toNanos();
         long effectiveTimeout = timeout > 0 ? timeout : ivl;
-        commands.add(Command.ping(config.options().get(SocketOption.HEARTBEAT_TTL).toMillis(), new byte[0]));
+        queue(Command.ping(config.options().get(SocketOption.HEARTBEAT_TTL).toMillis(), new byte[0]));
         if (heartbeatTimeoutTimer == null) {
             long pingAt = System.nanoTime();
             heartbeatTimeoutTimer = io.schedule(effectiveTimeout, () -> {
@@ -420,6 +444,12 @@ public final class StreamEngine implements IoHandler {
         while (encoder.largeBody() == null) {
             if (!encoder.busy()) {
                 Command c = commands.peek();
+                if (c != null && c.is(Command.MESSAGE)) {
+                    // a sealed command (CURVE): it travels as a data frame, as libzmq sends it
+                    commands.poll();
+                    encoder.begin(ZmqMessage.of(Frame.wrap(c.toBody())));
+                    continue;
+                }
                 if (c != null) {
                     if (out.remaining() < c.frameSize()) {
                         return;
@@ -436,17 +466,35 @@ public final class StreamEngine implements IoHandler {
                     return;
                 }
                 if (sendSubscriptionCommands && isSubscription(m)) {
-                    commands.add(subscriptionCommand(m));
+                    queue(subscriptionCommand(m));
                     continue;
                 }
                 batchMessagesOut++;
                 batchBytesOut += m.byteSize();
-                encoder.begin(m);
+                encoder.begin(mechanism.encrypts() ? sealed(m) : m);
             }
             if (!encoder.encode(out)) {
                 return;
             }
         }
+    }
+
+    /** Queues a command after the handshake: sealed in a MESSAGE when the mechanism encrypts. */
+    private void queue(Command c) {
+        commands.add(mechanism.encrypts() ? mechanism.seal(CurveMechanism.COMMAND, c.toBody()) : c);
+    }
+
+    /**
+     * Each frame of {@code m} sealed in a MESSAGE command (CURVE). As libzmq does, the sealed commands travel as data
+     * frames, with the MORE flag of the frames they carry.
+     */
+    private ZmqMessage sealed(ZmqMessage m) {
+        List<Frame> out = new ArrayList<>(m.size());
+        for (int i = 0; i < m.size(); i++) {
+            int flags = i + 1 < m.size() ? CurveMechanism.MORE : 0;
+            out.add(Frame.wrap(mechanism.seal(flags, m.frame(i).data()).toBody()));
+        }
+        return ZmqMessage.of(out);
     }
 
     private static boolean isSubscription(ZmqMessage m) {

@@ -31,4 +31,22 @@ public interface Mechanism {
 
     /** Handles one handshake command from the peer. */
     void onCommand(Command command, HandshakeChannel channel);
+
+    /** Whether every frame and command is sealed in a MESSAGE command once the handshake is done (CURVE). */
+    default boolean encrypts() {
+        return false;
+    }
+
+    /**
+     * Seals one frame ({@code flags}: {@link CurveMechanism#MORE}, {@link CurveMechanism#COMMAND}) into a MESSAGE
+     * command. Only when {@link #encrypts()}.
+     */
+    default Command seal(int flags, byte[] body) {
+        throw new UnsupportedOperationException(name() + " does not encrypt");
+    }
+
+    /** Opens a MESSAGE command: the flags byte, then the body. Only when {@link #encrypts()}. */
+    default byte[] open(Command message) {
+        throw new UnsupportedOperationException(name() + " does not encrypt");
+    }
 }

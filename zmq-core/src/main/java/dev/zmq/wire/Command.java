@@ -20,6 +20,8 @@ public record Command(String name, byte[] data) {
     public static final String PONG = "PONG";
     public static final String SUBSCRIBE = "SUBSCRIBE";
     public static final String CANCEL = "CANCEL";
+    /** CURVE: a sealed frame or command. */
+    public static final String MESSAGE = "MESSAGE";
 
     /**
      * libzmq 4.3's ERROR as its PLAIN and CURVE servers send it: the C literal {@code "\x5ERROR"} swallows the
@@ -55,6 +57,13 @@ public record Command(String name, byte[] data) {
     /** Size of the encoded frame body. */
     public int bodySize() {
         return 1 + name.length() + data.length;
+    }
+
+    /** The frame body: name length, name, data. */
+    public byte[] toBody() {
+        ByteBuffer b = ByteBuffer.allocate(bodySize());
+        b.put((byte) name.length()).put(name.getBytes(StandardCharsets.US_ASCII)).put(data);
+        return b.array();
     }
 
     /** Writes the whole command frame (header and body) into {@code out}. */

@@ -1,0 +1,318 @@
+package dev.zmq.security;
+
+import dev.zmq.ErrorCode;
+import dev.zmq.ZmqException;
+import dev.zmq.wire.Command;
+import dev.zmq.wire.Metadata;
+import dev.zmq.wire.ProtocolException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The CURVE mechanism (RFC 26, CurveZMQ): short-term keys per connection, the server's cookie, the client's vouch,
+ * then every frame and command sealed in a MESSAGE command with a strictly increasing nonce. The server may ask its
+ * ZAP handler about the client's long-term public key. Needs BouncyCastle ({@code bcprov-jdk18on}).
+ *
+ * <p>Not thread-safe; one instance per connection. Handshake violations, boxes that do not open and nonces that do
+ * not increase throw {@link ProtocolException}.
+ */
+public final class CurveMechanism implements Mechanism {
+
+    /** The mechanism name on the wire. */
+    public static final String NAME = "CURVE";
+    /** Inside a MESSAGE: more frames follow. */
+    public static final int MORE = 0x01;
+    /** Inside a MESSAGE: the body is a command (PING, SUBSCRIBE, ...). */
+    public static final int COMMAND = 0x02;
+
+    private static final String HELLO = "HELLO";
+    private static final String WELCOME = "WELCOME";
+    private static final String INITIATE = "INITIATE";
+    private static final AtomicLong REQUESTS = new AtomicLong();
+
+    private enum Step { EXPECT_HELLO, EXPECT_INITIATE, AUTHENTICATING, EXPECT_WELCOME, EXPECT_READY, DONE }
+
+    private final boolean server;
+    private final Metadata ours;
+    private final byte[] publicKey;
+    private final byte[] secretKey;
+    private final byte[] serverKey;
+    private final Zap zap;
+    private final String domain;
+    private final byte[] shortPublic;
+    private final byte[] shortSecret;
+    private byte[] peerShortPublic;
+    private byte[] sessionKey;
+    private byte[] cookieKey;
+    private long nonce = 1;
+    private long peerNonce;
+    private Step step;
+
+    private CurveMechanism(boolean server, Metadata ours, byte[] publicKey, byte[] secretKey, byte[] serverKey,
+                           Zap zap, String domain) {
+        this.server = server;
+        this.ours = ours;
+        this.publicKey = publicKey;
+        this.secretKey = secretKey;
+        this.serverKey = serverKey;
+        this.zap = zap;
+        this.domain = domain;
+        byte[][] shortTerm = CryptoBox.keyPair();
+        this.shortPublic = shortTerm[0];
+        this.shortSecret = shortTerm[1];
+        this.step = server ? Step.EXPECT_HELLO : Step.EXPECT_WELCOME;
+    }
+
+    /**
+     * A client with long-term keys {@code publicKey}/{@code secretKey} talking to the server {@code serverKey}; with
+     * no secret key it uses a throw-away pair (the server then cannot recognise it by key).
+     */
+    public static CurveMechanism client(Metadata ours, byte[] publicKey, byte[] secretKey, byte[] serverKey) {
+        if (secretKey.length != 32) {
+            byte[][] pair = CryptoBox.keyPair();
+            return new CurveMechanism(false, ours, pair[0], pair[1], serverKey, null, "");
+        }
+        byte[] pub = publicKey.length == 32 ? publicKey : CryptoBox.publicKey(secretKey);
+        return new CurveMechanism(false, ours, pub, secretKey, serverKey, null, "");
+    }
+
+    /** A server with long-term secret key {@code secretKey}, asking {@code zap} about clients. */
+    public static CurveMechanism server(Metadata ours, byte[] secretKey, Zap zap, String domain) {
+        return new CurveMechanism(true, ours, CryptoBox.publicKey(secretKey), secretKey, null, zap, domain);
+    }
+
+    /** A new long-term key pair, Z85-encoded: {@code [public, secret]} (for {@code zmq keygen}). */
+    public static String[] newKeyPair() {
+        requireProvider();
+        byte[][] pair = CryptoBox.keyPair();
+        return new String[] {Z85.encode(pair[0]), Z85.encode(pair[1])};
+    }
+
+    /** The public key of a secret key (32 bytes each). */
+    public static byte[] publicKeyOf(byte[] secretKey) {
+        requireProvider();
+        return CryptoBox.publicKey(secretKey);
+    }
+
+    /**
+     * Checks BouncyCastle is on the class path.
+     *
+     * @throws ZmqException ENOTSUP naming the missing library
+     */
+    public static void requireProvider() {
+        try {
+            Class.forName("org.bouncycastle.math.ec.rfc7748.X25519", false, CurveMechanism.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ZmqException(ErrorCode.ENOTSUP, "CURVE needs BouncyCastle: add org.bouncycastle:bcprov-jdk18on "
+                    + "to the class path", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean asServer() {
+        return server;
+    }
+
+    @Override
+    public boolean encrypts() {
+        return true;
+    }
+
+    @Override
+    public void start(HandshakeChannel channel) {
+        if (server) {
+            return;
+        }
+        long n = nonce++;
+        byte[] signature = CryptoBox.seal(CryptoBox.sharedKey(serverKey, shortSecret), nonce("CurveZMQHELLO---", n),
+                new byte[64]);
+        ByteBuffer hello = ByteBuffer.allocate(194).put((byte) 1).put((byte) 0).put(new byte[72]).put(shortPublic)
+                .putLong(n).put(signature);
+        channel.send(new Command(HELLO, hello.array()));
+    }
+
+    @Override
+    public void onCommand(Command command, HandshakeChannel channel) {
+        if (command.is(Command.ERROR)) {
+            throw Mechanism.refused(command);
+        }
+        String expected = switch (step) {
+            case EXPECT_HELLO -> HELLO;
+            case EXPECT_INITIATE -> INITIATE;
+            case EXPECT_WELCOME -> WELCOME;
+            case EXPECT_READY -> Command.READY;
+            case AUTHENTICATING, DONE -> "nothing";
+        };
+        if (!command.is(expected)) {
+            throw new ProtocolException("unexpected " + command.name() + " command in the CURVE handshake (expected "
+                    + expected + ")");
+        }
+        byte[] d = command.data();
+        switch (step) {
+            case EXPECT_HELLO -> onHello(d, channel);
+            case EXPECT_WELCOME -> onWelcome(d, channel);
+            case EXPECT_INITIATE -> onInitiate(d, channel);
+            default -> onReady(d, channel);
+        }
+    }
+
+    private void onHello(byte[] d, HandshakeChannel channel) {
+        if (d.length != 194 || d[0] != 1 || d[1] != 0) {
+            throw new ProtocolException("malformed CURVE HELLO (" + d.length + " bytes)");
+        }
+        peerShortPublic = Arrays.copyOfRange(d, 74, 106);
+        peerNonce = ByteBuffer.wrap(d, 106, 8).getLong();
+        byte[] signature = CryptoBox.open(CryptoBox.sharedKey(peerShortPublic, secretKey),
+                nonce("CurveZMQHELLO---", peerNonce), d, 114, 80, "the HELLO signature (does the client use our "
+                        + "public key as its server key?)");
+        if (!Arrays.equals(signature, new byte[64])) {
+            throw new ProtocolException("the CURVE HELLO signature is not 64 zero bytes");
+        }
+        cookieKey = random(32);
+        byte[] cookieNonce = random(16);
+        byte[] cookie = concat(cookieNonce, CryptoBox.seal(cookieKey, nonce("COOKIE--", cookieNonce),
+                concat(peerShortPublic, shortSecret)));
+        byte[] welcomeNonce = random(16);
+        byte[] box = CryptoBox.seal(CryptoBox.sharedKey(peerShortPublic, secretKey), nonce("WELCOME-", welcomeNonce),
+                concat(shortPublic, cookie));
+        channel.send(new Command(WELCOME, concat(welcomeNonce, box)));
+        step = Step.EXPECT_INITIATE;
+    }
+
+    private void onWelcome(byte[] d, HandshakeChannel channel) {
+        if (d.length != 160) {
+            throw new ProtocolException("malformed CURVE WELCOME (" + d.length + " bytes)");
+        }
+        byte[] plain = CryptoBox.open(CryptoBox.sharedKey(serverKey, shortSecret),
+                nonce("WELCOME-", Arrays.copyOfRange(d, 0, 16)), d, 16, 144,
+                "the WELCOME box (is CURVE_SERVERKEY the server's public key?)");
+        peerShortPublic = Arrays.copyOfRange(plain, 0, 32);
+        byte[] cookie = Arrays.copyOfRange(plain, 32, 128);
+        sessionKey = CryptoBox.sharedKey(peerShortPublic, shortSecret);
+        byte[] vouchNonce = random(16);
+        byte[] vouch = concat(vouchNonce, CryptoBox.seal(CryptoBox.sharedKey(peerShortPublic, secretKey),
+                nonce("VOUCH---", vouchNonce), concat(shortPublic, serverKey)));
+        long n = nonce++;
+        byte[] box = CryptoBox.seal(sessionKey, nonce("CurveZMQINITIATE", n),
+                concat(concat(publicKey, vouch), ours.toBytes()));
+        channel.send(new Command(INITIATE, ByteBuffer.allocate(96 + 8 + box.length).put(cookie).putLong(n).put(box)
+                .array()));
+        step = Step.EXPECT_READY;
+    }
+
+    private void onInitiate(byte[] d, HandshakeChannel channel) {
+        if (d.length < 96 + 8 + 16 + 128) {
+            throw new ProtocolException("malformed CURVE INITIATE (" + d.length + " bytes)");
+        }
+        byte[] cookie = CryptoBox.open(cookieKey, nonce("COOKIE--", Arrays.copyOfRange(d, 0, 16)), d, 16, 80,
+                "the INITIATE cookie");
+        if (!Arrays.equals(cookie, concat(peerShortPublic, shortSecret))) {
+            throw new ProtocolException("the CURVE INITIATE cookie is not ours");
+        }
+        long n = checkNonce(ByteBuffer.wrap(d, 96, 8).getLong(), "INITIATE");
+        sessionKey = CryptoBox.sharedKey(peerShortPublic, shortSecret);
+        byte[] plain = CryptoBox.open(sessionKey, nonce("CurveZMQINITIATE", n), d, 104, d.length - 104,
+                "the INITIATE box");
+        byte[] clientKey = Arrays.copyOfRange(plain, 0, 32);
+        byte[] vouch = CryptoBox.open(CryptoBox.sharedKey(clientKey, shortSecret),
+                nonce("VOUCH---", Arrays.copyOfRange(plain, 32, 48)), plain, 48, 80, "the INITIATE vouch");
+        if (!Arrays.equals(vouch, concat(peerShortPublic, publicKey))) {
+            throw new ProtocolException("the CURVE vouch does not name this connection and server");
+        }
+        Metadata peer = Metadata.decode(Arrays.copyOfRange(plain, 128, plain.length), 0);
+        if (!zap.handlerBound()) {
+            ready(channel, peer, "");
+            return;
+        }
+        step = Step.AUTHENTICATING;
+        ZapRequest request = new ZapRequest(Long.toString(REQUESTS.incrementAndGet()), domain, channel.peerAddress(),
+                new byte[0], NAME, List.of(clientKey));
+        zap.authenticate(request, reply -> channel.onIoThread(() -> {
+            if (reply.allowed()) {
+                ready(channel, peer, reply.userId());
+            } else {
+                channel.refuse("authentication failed: " + reply.statusCode() + " " + reply.statusText());
+            }
+        }));
+    }
+
+    private void ready(HandshakeChannel channel, Metadata peer, String userId) {
+        long n = nonce++;
+        byte[] box = CryptoBox.seal(sessionKey, nonce("CurveZMQREADY---", n), ours.toBytes());
+        channel.send(new Command(Command.READY, ByteBuffer.allocate(8 + box.length).putLong(n).put(box).array()));
+        step = Step.DONE;
+        channel.completed(peer, userId);
+    }
+
+    private void onReady(byte[] d, HandshakeChannel channel) {
+        if (d.length < 8 + 16) {
+            throw new ProtocolException("malformed CURVE READY (" + d.length + " bytes)");
+        }
+        long n = checkNonce(ByteBuffer.wrap(d, 0, 8).getLong(), "READY");
+        byte[] plain = CryptoBox.open(sessionKey, nonce("CurveZMQREADY---", n), d, 8, d.length - 8, "the READY box");
+        step = Step.DONE;
+        channel.completed(Metadata.decode(plain, 0), "");
+    }
+
+    @Override
+    public Command seal(int flags, byte[] body) {
+        long n = nonce++;
+        byte[] plain = new byte[1 + body.length];
+        plain[0] = (byte) flags;
+        System.arraycopy(body, 0, plain, 1, body.length);
+        byte[] box = CryptoBox.seal(sessionKey, nonce(server ? "CurveZMQMESSAGES" : "CurveZMQMESSAGEC", n), plain);
+        return new Command(Command.MESSAGE, ByteBuffer.allocate(8 + box.length).putLong(n).put(box).array());
+    }
+
+    @Override
+    public byte[] open(Command message) {
+        if (!message.is(Command.MESSAGE)) {
+            throw new ProtocolException("unencrypted " + message.name() + " command on a CURVE connection");
+        }
+        byte[] d = message.data();
+        if (d.length < 8 + 16 + 1) {
+            throw new ProtocolException("malformed CURVE MESSAGE (" + d.length + " bytes)");
+        }
+        long n = checkNonce(ByteBuffer.wrap(d, 0, 8).getLong(), "MESSAGE");
+        return CryptoBox.open(sessionKey, nonce(server ? "CurveZMQMESSAGEC" : "CurveZMQMESSAGES", n), d, 8,
+                d.length - 8, "a MESSAGE");
+    }
+
+    private long checkNonce(long n, String what) {
+        if (Long.compareUnsigned(n, peerNonce) <= 0) {
+            throw new ProtocolException("CURVE " + what + " nonce " + Long.toUnsignedString(n)
+                    + " does not increase (replayed or reordered)");
+        }
+        peerNonce = n;
+        return n;
+    }
+
+    private static byte[] nonce(String prefix, long counter) {
+        return ByteBuffer.allocate(24).put(prefix.getBytes(StandardCharsets.US_ASCII)).putLong(counter).array();
+    }
+
+    private static byte[] nonce(String prefix, byte[] random16) {
+        return concat(prefix.getBytes(StandardCharsets.US_ASCII), random16);
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        CryptoBox.RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
