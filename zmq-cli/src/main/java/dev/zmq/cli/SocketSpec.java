@@ -4,6 +4,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
+import dev.zmq.security.Z85;
 import dev.zmq.security.ZapAuthenticator;
 import dev.zmq.security.ZapHandler;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,18 @@ final class SocketSpec {
             description = "PLAIN server: start a ZAP handler accepting the user=password lines of FILE.")
     Path plainPasswords;
 
+    @Option(names = "--curve-server", description = "CURVE server (needs --curve-secretkey).")
+    boolean curveServer;
+
+    @Option(names = "--curve-serverkey", paramLabel = "Z85", description = "CURVE client: the server's public key.")
+    String curveServerKey;
+
+    @Option(names = "--curve-publickey", paramLabel = "Z85", description = "CURVE: our public key.")
+    String curvePublicKey;
+
+    @Option(names = "--curve-secretkey", paramLabel = "Z85", description = "CURVE: our secret key.")
+    String curveSecretKey;
+
     /** The socket type; throws {@link dev.zmq.ZmqException} (EINVAL) naming the known types. */
     SocketType socketType() {
         return SocketType.fromName(type);
@@ -72,7 +85,24 @@ final class SocketSpec {
         if (plainPasswords != null) {
             ZapHandler.start(context, ZapAuthenticator.plainPasswordFile(plainPasswords));
         }
+        curveKey(socket, SocketOption.CURVE_SERVERKEY, curveServerKey, "--curve-serverkey");
+        curveKey(socket, SocketOption.CURVE_PUBLICKEY, curvePublicKey, "--curve-publickey");
+        curveKey(socket, SocketOption.CURVE_SECRETKEY, curveSecretKey, "--curve-secretkey");
+        if (curveServer) {
+            socket.set(SocketOption.CURVE_SERVER, true);
+        }
         return socket;
+    }
+
+    private void curveKey(ZmqSocket socket, SocketOption<byte[]> option, String z85, String flag) {
+        if (z85 == null) {
+            return;
+        }
+        try {
+            socket.set(option, Z85.decodeKey(z85, flag));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
     }
 
     /** Binds and connects {@code socket} as asked. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "zmq", mixinStandardHelpOptions = true, version = "zmq 0.1.0",
         description = "ZeroMQ from the shell, on a pure-Java ZeroMQ.",
-        subcommands = {CatCommand.class, ProxyCommand.class, MonitorCommand.class, PerfCommand.class})
+        subcommands = {CatCommand.class, ProxyCommand.class, MonitorCommand.class, PerfCommand.class,
+                KeygenCommand.class})
 public final class ZmqCli {
 
     /** Exit code for bad arguments. */

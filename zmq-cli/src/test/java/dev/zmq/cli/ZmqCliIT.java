@@ -278,4 +278,23 @@ class ZmqCliIT {
         assertThat(received.out()).containsExactly("welcome");
         assertThat(wrong.out()).isEmpty();
     }
+
+    @Test
+    void keygenKeysSecureACurveConversationBetweenTwoTools() throws Exception {
+        Run server = run("", "keygen");
+        assertThat(server.exit()).isZero();
+        assertThat(server.out()).hasSize(2).allMatch(l -> l.matches("(public|secret): [0-9a-zA-Z.:+=^!/*?&<>()\\[\\]{}@%$#-]{40}"));
+        String serverPublic = server.out().get(0).substring("public: ".length());
+        String serverSecret = server.out().get(1).substring("secret: ".length());
+        String endpoint = freeEndpoint();
+        Process pull = start("", "cat", "-t", "PULL", "-b", endpoint, "--curve-server", "--curve-secretkey",
+                serverSecret, "-n", "1", "--timeout", "15000");
+        Run push = run("sealed\n", "cat", "-t", "PUSH", "-c", endpoint, "--curve-serverkey", serverPublic);
+        assertThat(push.exit()).isZero();
+        Run received = finish(pull);
+        assertThat(received.out()).containsExactly("sealed");
+        Run bad = run("", "cat", "-t", "PUSH", "-c", endpoint, "--curve-serverkey", "tooShort");
+        assertThat(bad.exit()).isEqualTo(ZmqCli.BAD_ARGUMENTS);
+        assertThat(bad.err()).singleElement().asString().contains("--curve-serverkey must be 40 Z85 characters");
+    }
 }
