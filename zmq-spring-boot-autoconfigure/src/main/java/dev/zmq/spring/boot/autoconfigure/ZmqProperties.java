@@ -264,8 +264,15 @@ public class ZmqProperties {
         /** PLAIN security for this socket. */
         private final Plain plain = new Plain();
 
+        /** CURVE security for this socket (needs org.bouncycastle:bcprov-jdk18on on the class path). */
+        private final Curve curve = new Curve();
+
         /** ZAP domain this socket names when it authenticates clients. */
         private String zapDomain;
+
+        public Curve getCurve() {
+            return curve;
+        }
 
         public Plain getPlain() {
             return plain;
@@ -362,6 +369,54 @@ public class ZmqProperties {
 
         public void setPassword(String password) {
             this.password = password;
+        }
+    }
+
+    /** CURVE (RFC 26) settings of one socket; keys are 40-character Z85 text, as {@code zmq keygen} prints them. */
+    public static class Curve {
+
+        /** Play the CURVE server (needs secret-key). */
+        private boolean server;
+
+        /** This socket's long-term secret key. */
+        private String secretKey;
+
+        /** This socket's long-term public key (clients; derived from the secret key when unset). */
+        private String publicKey;
+
+        /** CURVE client: the server's public key (setting it enables CURVE). */
+        private String serverKey;
+
+        public boolean isServer() {
+            return server;
+        }
+
+        public void setServer(boolean server) {
+            this.server = server;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public String getPublicKey() {
+            return publicKey;
+        }
+
+        public void setPublicKey(String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        public String getServerKey() {
+            return serverKey;
+        }
+
+        public void setServerKey(String serverKey) {
+            this.serverKey = serverKey;
         }
     }
 

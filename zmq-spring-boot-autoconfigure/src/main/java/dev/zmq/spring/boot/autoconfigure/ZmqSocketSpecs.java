@@ -4,6 +4,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqException;
+import dev.zmq.security.Z85;
 import dev.zmq.spring.config.OptionValue;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.transport.Endpoint;
@@ -75,6 +76,16 @@ final class ZmqSocketSpecs {
             add(options, prefix + ".plain.password", SocketOption.PLAIN_PASSWORD,
                     plain.getPassword() == null ? "" : plain.getPassword());
         }
+        ZmqProperties.Curve curve = s.getCurve();
+        curveKey(options, prefix + ".curve.secret-key", SocketOption.CURVE_SECRETKEY, curve.getSecretKey());
+        curveKey(options, prefix + ".curve.public-key", SocketOption.CURVE_PUBLICKEY, curve.getPublicKey());
+        curveKey(options, prefix + ".curve.server-key", SocketOption.CURVE_SERVERKEY, curve.getServerKey());
+        if (curve.isServer()) {
+            if (curve.getSecretKey() == null) {
+                throw invalid(prefix + ".curve.secret-key", "", "a CURVE server needs its secret key");
+            }
+            add(options, prefix + ".curve.server", SocketOption.CURVE_SERVER, true);
+        }
         if (s.getZapDomain() != null) {
             add(options, prefix + ".zap-domain", SocketOption.ZAP_DOMAIN, s.getZapDomain());
         }
@@ -83,6 +94,20 @@ final class ZmqSocketSpecs {
                     s.getRoutingId().getBytes(StandardCharsets.UTF_8));
         }
         return new ZmqSocketSpec(name, type, s.getBind(), s.getConnect(), s.getTopics(), options);
+    }
+
+    private static void curveKey(List<OptionValue<?>> options, String property, SocketOption<byte[]> option,
+                                 String z85) {
+        if (z85 == null) {
+            return;
+        }
+        byte[] key;
+        try {
+            key = Z85.decodeKey(z85, property);
+        } catch (IllegalArgumentException e) {
+            throw invalid(property, "(hidden)", e.getMessage());
+        }
+        add(options, property, option, key);
     }
 
     private static void checkEndpoints(String property, List<String> endpoints, boolean bind) {

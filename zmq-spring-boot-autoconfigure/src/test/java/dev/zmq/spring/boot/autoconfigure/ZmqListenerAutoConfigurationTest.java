@@ -167,6 +167,29 @@ class ZmqListenerAutoConfigurationTest {
     }
 
     @Test
+    void curveKeysFromPropertiesSecureARequestReply() throws Exception {
+        String[] server = dev.zmq.security.CurveMechanism.newKeyPair();
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String endpoint = "tcp://127.0.0.1:" + port;
+        runner.withUserConfiguration(SecuredEcho.class).withPropertyValues(
+                "zmq.sockets.secured.type=REP", "zmq.sockets.secured.bind=" + endpoint,
+                "zmq.sockets.secured.curve.server=true", "zmq.sockets.secured.curve.secret-key=" + server[1],
+                "zmq.sockets.good.type=REQ", "zmq.sockets.good.connect=" + endpoint,
+                "zmq.sockets.good.curve.server-key=" + server[0]).run(ctx -> {
+                    ZmqTemplate template = ctx.getBean(ZmqTemplate.class);
+                    assertThat(template.sendAndReceive("good", "sealed", String.class,
+                            java.time.Duration.ofSeconds(20))).isEqualTo("sealed");
+                });
+        runner.withPropertyValues("zmq.sockets.x.type=REP", "zmq.sockets.x.bind=" + endpoint,
+                "zmq.sockets.x.curve.server=true", "zmq.sockets.x.curve.secret-key=short").run(ctx -> assertThat(ctx)
+                .getFailure().rootCause().hasMessageContaining("zmq.sockets.x.curve.secret-key")
+                .hasMessageNotContaining("short"));
+    }
+
+    @Test
     void aTooLongPasswordFailsWithoutShowingIt() {
         runner.withPropertyValues("zmq.sockets.x.type=REQ", "zmq.sockets.x.connect=tcp://127.0.0.1:1",
                 "zmq.sockets.x.plain.username=u", "zmq.sockets.x.plain.password=" + "p".repeat(300))
