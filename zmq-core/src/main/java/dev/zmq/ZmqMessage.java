@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A whole ZeroMQ message: one or more frames that travel and arrive together, never in part.
@@ -14,12 +15,40 @@ import java.util.List;
 public final class ZmqMessage {
 
     private final Frame[] frames;
+    private final Map<String, String> properties;
 
     private ZmqMessage(Frame[] frames) {
+        this(frames, Map.of());
+    }
+
+    private ZmqMessage(Frame[] frames, Map<String, String> properties) {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message needs at least one frame");
         }
         this.frames = frames;
+        this.properties = properties;
+    }
+
+    /**
+     * A message as received from a connection, carrying that connection's {@code properties} (shared by all its
+     * messages, not copied): {@code User-Id}, {@code Peer-Address} and the peer's handshake metadata.
+     */
+    public static ZmqMessage received(List<Frame> frames, Map<String, String> properties) {
+        return new ZmqMessage(frames.toArray(new Frame[0]), properties);
+    }
+
+    /** A message of {@code frames} received through the same connection as this one (its properties kept). */
+    public ZmqMessage withFrames(List<Frame> newFrames) {
+        return new ZmqMessage(newFrames.toArray(new Frame[0]), properties);
+    }
+
+    /**
+     * A property of the connection the message came through, as libzmq's {@code zmq_msg_gets}: {@code User-Id}
+     * (who the ZAP handler authenticated), {@code Peer-Address}, {@code Socket-Type}, {@code Identity}, or any other
+     * handshake metadata; {@code null} when absent (and always for messages not received over a connection).
+     */
+    public String property(String name) {
+        return properties.get(name);
     }
 
     /** A message of the given frames; at least one is required. */

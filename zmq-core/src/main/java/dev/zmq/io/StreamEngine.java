@@ -20,10 +20,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -71,6 +74,7 @@ public final class StreamEngine implements IoHandler {
     private Peer peer;
     private boolean sendSubscriptionCommands;
     private ZmqMessage pendingInbound;
+    private Map<String, String> properties = Map.of();
     /** Messages were queued for the socket in this read without waking it yet (one wake-up check per read). */
     private boolean deliveredSinceWake;
     private boolean lingering;
@@ -268,7 +272,7 @@ public final class StreamEngine implements IoHandler {
         if (more) {
             return true;
         }
-        ZmqMessage message = ZmqMessage.of(partial);
+        ZmqMessage message = ZmqMessage.received(partial, properties);
         partial.clear();
         return deliver(message);
     }
@@ -350,10 +354,22 @@ public final class StreamEngine implements IoHandler {
         sendSubscriptionCommands = config.sendsSubscriptions() && peerGreeting.minor() >= 1;
         peer = owner.handshakeDone(this, new PeerInfo(remote, peerType, peerGreeting.minor(), peerMetadata,
                 mechanism.name(), userId));
+        properties = messageProperties(peerMetadata, userId);
         preamble.addAll(owner.preamble());
         peer.in().onWritable(() -> io.execute(resumeTask));
         peer.out().onReadable(this::scheduleWrite);
         startHeartbeats();
+    }
+
+    /** What {@link ZmqMessage#property} answers for this connection's messages. */
+    private Map<String, String> messageProperties(Metadata peerMetadata, String userId) {
+        Map<String, String> p = new HashMap<>();
+        peerMetadata.asMap().forEach((k, v) -> p.put(k, new String(v, StandardCharsets.UTF_8)));
+        p.put("Peer-Address", handshake.peerAddress());
+        if (!userId.isEmpty()) {
+            p.put("User-Id", userId);
+        }
+        return Map.copyOf(p);
     }
 
     private void sendErrorAndClose(String reason) {

@@ -52,7 +52,7 @@ final class Rep extends SocketPattern {
             if (delimiter >= 0 && delimiter + 1 < m.size()) {
                 envelope = m.frames().subList(0, delimiter + 1);
                 replyTo = in.lastPeer();
-                return ZmqMessage.of(m.frames().subList(delimiter + 1, m.size()));
+                return m.withFrames(m.frames().subList(delimiter + 1, m.size()));
             }
         }
         return null;

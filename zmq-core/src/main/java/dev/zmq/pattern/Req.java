@@ -97,7 +97,7 @@ final class Req extends SocketPattern {
         if (m.size() < i + 2 || !m.frame(i).isEmpty()) {
             return null;
         }
-        return ZmqMessage.of(m.frames().subList(i + 1, m.size()));
+        return m.withFrames(m.frames().subList(i + 1, m.size()));
     }
 
     private void discardStrayReplies() {

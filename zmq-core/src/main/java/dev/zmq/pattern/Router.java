@@ -10,10 +10,11 @@ import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
 
 import java.nio.ByteBuffer;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -102,8 +103,9 @@ final class Router extends SocketPattern {
             return null;
         }
         byte[] id = idOf.get(in.lastPeer());
-        ZmqMessage.Builder b = ZmqMessage.builder().add(Frame.wrap(id != null ? id : in.lastPeer().routingId()));
-        m.frames().forEach(b::add);
-        return b.build();
+        List<Frame> frames = new ArrayList<>(m.size() + 1);
+        frames.add(Frame.wrap(id != null ? id : in.lastPeer().routingId()));
+        frames.addAll(m.frames());
+        return m.withFrames(frames);
     }
 }

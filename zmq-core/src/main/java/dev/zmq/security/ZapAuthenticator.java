@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Decides a ZAP request, for a {@link ZapHandler}. Ready-made: allow everyone, allow or deny by address, PLAIN user
- * names and passwords; combine them with {@link #and}. Implementations must be thread-safe if shared.
+ * names and passwords, CURVE client keys; combine them with {@link #and}. Implementations must be thread-safe if shared.
  */
 @FunctionalInterface
 public interface ZapAuthenticator {
@@ -65,6 +66,28 @@ public interface ZapAuthenticator {
                 return ZapReply.deny(request, "invalid user name or password");
             }
             return ZapReply.allow(request, user);
+        };
+    }
+
+    /**
+     * CURVE: allows clients whose long-term public key is one of {@code z85Keys} (40-character Z85, as
+     * {@code zmq keygen} prints them); the key becomes the user id. Other mechanisms are denied.
+     *
+     * @throws IllegalArgumentException for a key that is not 40 Z85 characters
+     */
+    static ZapAuthenticator curveKeys(Set<String> z85Keys) {
+        Set<String> allowed = new HashSet<>();
+        for (String k : z85Keys) {
+            Z85.decodeKey(k, "CURVE key '" + k + "'");
+            allowed.add(k);
+        }
+        return request -> {
+            if (!request.mechanism().equals(CurveMechanism.NAME) || request.credentials().size() != 1
+                    || request.credentials().get(0).length != 32) {
+                return ZapReply.deny(request, "CURVE client key required");
+            }
+            String key = Z85.encode(request.credentials().get(0));
+            return allowed.contains(key) ? ZapReply.allow(request, key) : ZapReply.deny(request, "unknown key");
         };
     }
 

@@ -88,18 +88,16 @@ class CurveSecurityTest {
 
     @Test
     void theZapHandlerDecidesByClientKey() {
-        byte[] allowed = Z85.decode(client[0]);
-        ZapAuthenticator byKey = request -> request.mechanism().equals("CURVE")
-                && java.util.Arrays.equals(request.credentials().get(0), allowed)
-                ? ZapReply.allow(request, "client-1") : ZapReply.deny(request, "unknown key");
-        try (ZapHandler zap = ZapHandler.start(ctx, byKey)) {
+        try (ZapHandler zap = ZapHandler.start(ctx, ZapAuthenticator.curveKeys(java.util.Set.of(client[0])))) {
             ZmqSocket rep = curveServer(SocketType.REP);
             ZmqSocket req = curveClient(SocketType.REQ, server[0]);
             req.connect(rep.lastEndpoint());
             req.send("hi");
-            assertThat(rep.recv(WAIT).first().text()).isEqualTo("hi");
+            ZmqMessage hi = rep.recv(WAIT);
+            assertThat(hi.first().text()).isEqualTo("hi");
+            assertThat(hi.property("User-Id")).isEqualTo(client[0]);
             assertThat(rep.statistics().peers()).singleElement().satisfies(p -> assertThat(p.userId())
-                    .isEqualTo("client-1"));
+                    .isEqualTo(client[0]));
             ZmqSocket stranger = ctx.socket(SocketType.REQ).set(SocketOption.CURVE_SERVERKEY, Z85.decode(server[0]))
                     .set(SocketOption.LINGER, Duration.ZERO);
             List<SocketEvent> events = new CopyOnWriteArrayList<>();

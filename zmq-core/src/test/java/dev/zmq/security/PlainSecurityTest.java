@@ -63,7 +63,11 @@ class PlainSecurityTest {
             ZmqSocket rep = server(SocketType.REP);
             ZmqSocket req = client(SocketType.REQ, "alice", "s3cret", rep.lastEndpoint());
             req.send("hello");
-            assertThat(rep.recv(WAIT).first().text()).isEqualTo("hello");
+            ZmqMessage hello = rep.recv(WAIT);
+            assertThat(hello.first().text()).isEqualTo("hello");
+            assertThat(hello.property("User-Id")).isEqualTo("alice");
+            assertThat(hello.property("Socket-Type")).isEqualTo("REQ");
+            assertThat(hello.property("Peer-Address")).isEqualTo("127.0.0.1");
             rep.send("welcome");
             assertThat(req.recv(WAIT).first().text()).isEqualTo("welcome");
             assertThat(rep.statistics().peers()).singleElement().satisfies(p -> {

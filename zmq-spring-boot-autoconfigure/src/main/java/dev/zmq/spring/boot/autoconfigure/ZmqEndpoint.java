@@ -30,9 +30,9 @@ public final class ZmqEndpoint {
     public record Connection(String endpoint, boolean up, String lastError, String since) {
     }
 
-    /** One peer. */
-    public record Peer(String endpoint, String address, String routingId, InOut queued, InOut hwm, InOut messages,
-                       InOut bytes) {
+    /** One peer: where it is, how it authenticated, and its queues and traffic. */
+    public record Peer(String endpoint, String address, String routingId, String mechanism, String userId,
+                       InOut queued, InOut hwm, InOut messages, InOut bytes) {
     }
 
     /** One socket. */
@@ -89,7 +89,8 @@ public final class ZmqEndpoint {
     }
 
     private static Peer peer(PeerStatistics p) {
-        return new Peer(p.endpoint(), p.address(), p.routingId(), new InOut(p.queuedIn(), p.queuedOut()),
+        return new Peer(p.endpoint(), p.address(), p.routingId(), p.mechanism(), p.userId(),
+                new InOut(p.queuedIn(), p.queuedOut()),
                 new InOut(p.hwmIn(), p.hwmOut()), new InOut(p.messagesIn(), p.messagesOut()),
                 new InOut(p.bytesIn(), p.bytesOut()));
     }

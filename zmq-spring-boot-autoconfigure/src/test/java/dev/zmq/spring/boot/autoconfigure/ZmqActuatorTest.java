@@ -181,6 +181,8 @@ class ZmqActuatorTest {
         assertThat(probe.path("handshakeFailures").path("socket-type").asLong()).isZero();
         JsonNode peer = probe.path("peers").get(0);
         assertThat(peer.path("endpoint").asString()).isEqualTo("inproc://probe");
+        assertThat(peer.has("mechanism")).isTrue();
+        assertThat(peer.path("userId").asString()).isEmpty();
         assertThat(peer.path("hwm").path("out").asLong()).isEqualTo(1050);
         assertThat(peer.path("messages").path("out").asLong()).isEqualTo(1);
         assertThat(get("/actuator/zmq/no-such-socket").statusCode()).isEqualTo(404);
