@@ -22,7 +22,7 @@ done
 import re, statistics, sys
 vals = {}
 for line in open(sys.argv[1]):
-    impl, key, value = re.match(r"(\w+): ([^:]+): ([0-9.]+)", line).groups()
+    impl, key, value = re.match(r"([\w-]+): ([^:]+): ([0-9.]+)", line).groups()
     vals.setdefault((impl, key), []).append(float(value))
 m = lambda impl, key: statistics.median(vals[(impl, key)])
 keys = [("throughput", "msg/s", "{:,.0f}"), ("idle latency median", "us", "{:,.1f}"), ("idle latency max", "us", "{:,.1f}"),
@@ -33,13 +33,13 @@ ratio = lambda a, b: a / b if b else float('nan')
 for key, unit, fmt in keys:
     c, o, om, oo, s = (m(i, key) for i in ("core", "ours", "ours-metrics", "ours-observed", "si"))
     print(f"{key + ' (' + unit + ')':<22} {fmt.format(c):>12} {fmt.format(o):>12} {fmt.format(om):>12} "
-          f"{fmt.format(oo):>12} {fmt.format(s):>12} {ratio(o, s):>8.2f} {ratio(o, c):>9.2f} {ratio(om, o):>10.2f} "
-          f"{ratio(oo, o):>12.2f}")
+          f"{fmt.format(oo):>12} {fmt.format(s):>12} {ratio(o, s):>8.3g} {ratio(o, c):>9.3g} {ratio(om, o):>10.3g} "
+          f"{ratio(oo, o):>12.3g}")
 print()
 print(f"{'Spring Integration flows':<26} {'ours':>12} {'SI zeromq':>12} {'ours/SI':>8}")
 for key, unit, fmt in keys:
     o, s = m("ours-si", key), m("si", key)
-    print(f"{key + ' (' + unit + ')':<26} {fmt.format(o):>12} {fmt.format(s):>12} {ratio(o, s):>8.2f}")
+    print(f"{key + ' (' + unit + ')':<26} {fmt.format(o):>12} {fmt.format(s):>12} {ratio(o, s):>8.3g}")
 PY
 java -cp "$cp" dev.zmq.bench.spring.SpringListenerBench template "$messages" 2>/dev/null
 rm -f "$results"
