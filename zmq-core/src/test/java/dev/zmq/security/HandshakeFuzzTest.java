@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the server side of each mechanism's handshake with arbitrary command sequences: it either refuses with a
- * {@link ProtocolException} or, for PLAIN, completes only after a well-formed HELLO and INITIATE (CURVE cannot be
- * completed without the server's key). Replays the committed corpus in the normal run;
+ * Fuzzes both sides of each mechanism's handshake with arbitrary command sequences from the peer: each either
+ * refuses with a {@link ProtocolException} or, for PLAIN, completes only after the well-formed exchange (CURVE cannot
+ * be completed without the other side's keys). Replays the committed corpus in the normal run;
  * {@code JAZZER_FUZZ=1 ./mvnw -pl zmq-core test -Dtest=HandshakeFuzzTest} fuzzes longer.
  */
 class HandshakeFuzzTest {
@@ -48,7 +48,21 @@ class HandshakeFuzzTest {
         assertThat(sent).doesNotContain("completed", "READY");
     }
 
-    /** Feeds commands from {@code data} until the server completes or refuses; what it sent, in order. */
+    @FuzzTest(maxDuration = "30s")
+    void plainClient(FuzzedDataProvider data) {
+        List<String> sent = drive(PlainMechanism.client(REP, "user", "password"), data);
+        if (sent.contains("completed")) {
+            assertThat(sent).containsExactly("HELLO", "INITIATE", "completed");
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void curveClient(FuzzedDataProvider data) {
+        List<String> sent = drive(CurveMechanism.client(REP, new byte[0], new byte[0], CryptoBox.keyPair()[0]), data);
+        assertThat(sent).doesNotContain("completed", "INITIATE");
+    }
+
+    /** Feeds commands from {@code data} until the mechanism completes or refuses; what it sent, in order. */
     private static List<String> drive(Mechanism server, FuzzedDataProvider data) {
         List<String> sent = new ArrayList<>();
         HandshakeChannel channel = new HandshakeChannel() {
