@@ -8,6 +8,7 @@ import dev.zmq.spring.support.ZmqMessageHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.GenericMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,11 +27,10 @@ public record ZmqInboundMapper(PayloadMapping mapping, Class<?> payloadType, Zmq
 
     /** The Spring message for {@code received}. */
     public Message<?> toMessage(ReceivedMessage received) {
-        ZmqMessage body = ZmqMessage.of(received.body());
         Object payload = switch (mapping) {
             case BYTES -> received.payload();
-            case STRING -> converter.fromZmqMessage(body, String.class);
-            case JSON -> converter.fromZmqMessage(body, payloadType);
+            case STRING -> new String(received.payload(), StandardCharsets.UTF_8);
+            case JSON -> converter.fromZmqMessage(ZmqMessage.of(received.body()), payloadType);
             case FRAMES -> received.raw();
         };
         Map<String, Object> headers = new HashMap<>(8);

@@ -6,8 +6,10 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
 
 
 /**
@@ -66,7 +68,8 @@ public class ZmqMessageConverter {
             return type.cast(body);
         }
         byte[] bytes = body.size() == 0 ? new byte[0] : body.first().data();
-        Object value = payloadConverter.fromMessage(MessageBuilder.withPayload(bytes).build(), type);
+        Object value = payloadConverter.fromMessage(new GenericMessage<>(bytes, ZmqMessageHeaders.withoutId(Map.of())),
+                type);
         if (value == null) {
             throw new MessageConversionException("cannot convert a " + bytes.length + "-byte frame to "
                     + type.getName());
