@@ -67,6 +67,10 @@ public final class SocketOption<T> {
     /** REQ: prefix each request with a request id and accept only the reply carrying it. */
     public static final SocketOption<Boolean> REQ_CORRELATE = boolOption("REQ_CORRELATE");
 
+    /** Queue messages only to peers whose connection is complete (no queueing for connections still being made). */
+    public static final SocketOption<Boolean> IMMEDIATE = boolOption("IMMEDIATE");
+    /** Keep only the latest message in each peer's queues (state feeds); HWMs do not apply. Single-part messages. */
+    public static final SocketOption<Boolean> CONFLATE = boolOption("CONFLATE");
     /** PLAIN: play the server role, authenticating clients through the ZAP handler (when one is bound). */
     public static final SocketOption<Boolean> PLAIN_SERVER = boolOption("PLAIN_SERVER");
     /** PLAIN: the user name a client presents (setting it makes the socket a PLAIN client). At most 255 bytes. */

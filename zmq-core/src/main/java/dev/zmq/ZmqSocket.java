@@ -490,7 +490,8 @@ public final class ZmqSocket implements AutoCloseable {
     private boolean park(long deadline) {
         signaler.await(deadline);
         if (closed) {
-            throw new ZmqException(ErrorCode.ETERM, name + " was closed while blocked");
+            throw new ZmqException(ErrorCode.ETERM, context.isClosed()
+                    ? "context terminated while " + name + " was blocked" : name + " was closed while blocked");
         }
         if (Thread.interrupted()) {
             throw new ZmqException(ErrorCode.EINTR, name + ": interrupted while blocked");
@@ -554,6 +555,9 @@ public final class ZmqSocket implements AutoCloseable {
 
         @Override
         public Peer newPeer(String endpoint, SocketOptions snapshot) {
+            if (snapshot.get(SocketOption.CONFLATE)) {
+                return newPeer(endpoint, Pipe.conflating(), Pipe.conflating());
+            }
             return newPeer(endpoint, new Pipe(snapshot.get(SocketOption.SNDHWM)),
                     new Pipe(snapshot.get(SocketOption.RCVHWM)));
         }

@@ -5,6 +5,7 @@ import dev.zmq.ZmqMessage;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A one-way queue of whole messages between a socket and one peer connection, bounded by a high-water mark counted
@@ -36,6 +37,8 @@ public final class Pipe {
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
     private final boolean countsTraffic;
+    /** CONFLATE: at most one message, the latest; a write replaces what the reader has not taken. */
+    private final AtomicReference<ZmqMessage> latest;
     private volatile Runnable readerWake = NOTHING;
     private volatile Runnable writerWake = NOTHING;
 
@@ -49,9 +52,19 @@ public final class Pipe {
      * body bytes passing through, for connections no engine counts (inproc).
      */
     public Pipe(int hwm, boolean countsTraffic) {
-        this.hwm = hwm;
-        this.lowWater = Math.max(0, hwm / 2);
+        this(hwm, countsTraffic, false);
+    }
+
+    private Pipe(int hwm, boolean countsTraffic, boolean conflate) {
+        this.hwm = conflate ? 0 : hwm;
+        this.lowWater = Math.max(0, this.hwm / 2);
         this.countsTraffic = countsTraffic;
+        this.latest = conflate ? new AtomicReference<>() : null;
+    }
+
+    /** A CONFLATE pipe: it holds only the latest message written; writes never wait. */
+    public static Pipe conflating() {
+        return new Pipe(0, false, true);
     }
 
     /** Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty. */
@@ -112,6 +125,11 @@ public final class Pipe {
     }
 
     private void append(ZmqMessage message) {
+        if (latest != null) {
+            latest.set(message);
+            written.setRelease(written.getPlain() + 1);
+            return;
+        }
         queue.offer(message);
         if (countsTraffic) {
             bytesWritten.setRelease(bytesWritten.getPlain() + message.byteSize());
@@ -131,10 +149,10 @@ public final class Pipe {
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
     public ZmqMessage poll() {
-        ZmqMessage m = queue.poll();
+        ZmqMessage m = take();
         if (m == null) {
             readerWaiting.set(true);
-            m = queue.poll();
+            m = take();
             if (m == null) {
                 return null;
             }
@@ -150,13 +168,20 @@ public final class Pipe {
         return m;
     }
 
+    private ZmqMessage take() {
+        return latest != null ? latest.getAndSet(null) : queue.poll();
+    }
+
     /** Whether no message is queued. Reader only. */
     public boolean isEmpty() {
-        return queue.isEmpty();
+        return latest != null ? latest.get() == null : queue.isEmpty();
     }
 
     /** Messages queued now (a snapshot from any thread). */
     public int depth() {
+        if (latest != null) {
+            return latest.get() == null ? 0 : 1;
+        }
         return (int) Math.max(0, written.getAcquire() - read.getAcquire());
     }
 
