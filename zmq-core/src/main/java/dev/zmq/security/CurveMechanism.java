@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The CURVE mechanism (RFC 26, CurveZMQ): short-term keys per connection, the server's cookie, the client's vouch,
@@ -32,9 +31,7 @@ public final class CurveMechanism implements Mechanism {
     private static final String HELLO = "HELLO";
     private static final String WELCOME = "WELCOME";
     private static final String INITIATE = "INITIATE";
-    private static final AtomicLong REQUESTS = new AtomicLong();
 
-    private enum Step { EXPECT_HELLO, EXPECT_INITIATE, AUTHENTICATING, EXPECT_WELCOME, EXPECT_READY, DONE }
 
     private final boolean server;
     private final Metadata ours;
@@ -50,7 +47,7 @@ public final class CurveMechanism implements Mechanism {
     private byte[] cookieKey;
     private long nonce = 1;
     private long peerNonce;
-    private Step step;
+    private HandshakeStep step;
 
     private CurveMechanism(boolean server, Metadata ours, byte[] publicKey, byte[] secretKey, byte[] serverKey,
                            Zap zap, String domain) {
@@ -64,7 +61,7 @@ public final class CurveMechanism implements Mechanism {
         byte[][] shortTerm = CryptoBox.keyPair();
         this.shortPublic = shortTerm[0];
         this.shortSecret = shortTerm[1];
-        this.step = server ? Step.EXPECT_HELLO : Step.EXPECT_WELCOME;
+        this.step = server ? HandshakeStep.EXPECT_HELLO : HandshakeStep.EXPECT_WELCOME;
     }
 
     /**
@@ -142,20 +139,7 @@ public final class CurveMechanism implements Mechanism {
 
     @Override
     public void onCommand(Command command, HandshakeChannel channel) {
-        if (command.is(Command.ERROR)) {
-            throw Mechanism.refused(command);
-        }
-        String expected = switch (step) {
-            case EXPECT_HELLO -> HELLO;
-            case EXPECT_INITIATE -> INITIATE;
-            case EXPECT_WELCOME -> WELCOME;
-            case EXPECT_READY -> Command.READY;
-            case AUTHENTICATING, DONE -> "nothing";
-        };
-        if (!command.is(expected)) {
-            throw new ProtocolException("unexpected " + command.name() + " command in the CURVE handshake (expected "
-                    + expected + ")");
-        }
+        step.check(command, NAME);
         byte[] d = command.data();
         switch (step) {
             case EXPECT_HELLO -> onHello(d, channel);
@@ -185,7 +169,7 @@ public final class CurveMechanism implements Mechanism {
         byte[] box = CryptoBox.seal(CryptoBox.sharedKey(peerShortPublic, secretKey), nonce("WELCOME-", welcomeNonce),
                 concat(shortPublic, cookie));
         channel.send(new Command(WELCOME, concat(welcomeNonce, box)));
-        step = Step.EXPECT_INITIATE;
+        step = HandshakeStep.EXPECT_INITIATE;
     }
 
     private void onWelcome(byte[] d, HandshakeChannel channel) {
@@ -206,7 +190,7 @@ public final class CurveMechanism implements Mechanism {
                 concat(concat(publicKey, vouch), ours.toBytes()));
         channel.send(new Command(INITIATE, ByteBuffer.allocate(96 + 8 + box.length).put(cookie).putLong(n).put(box)
                 .array()));
-        step = Step.EXPECT_READY;
+        step = HandshakeStep.EXPECT_READY;
     }
 
     private void onInitiate(byte[] d, HandshakeChannel channel) {
@@ -229,27 +213,15 @@ public final class CurveMechanism implements Mechanism {
             throw new ProtocolException("the CURVE vouch does not name this connection and server");
         }
         Metadata peer = Metadata.decode(Arrays.copyOfRange(plain, 128, plain.length), 0);
-        if (!zap.handlerBound()) {
-            ready(channel, peer, "");
-            return;
-        }
-        step = Step.AUTHENTICATING;
-        ZapRequest request = new ZapRequest(Long.toString(REQUESTS.incrementAndGet()), domain, channel.peerAddress(),
-                new byte[0], NAME, List.of(clientKey));
-        zap.authenticate(request, reply -> channel.onIoThread(() -> {
-            if (reply.allowed()) {
-                ready(channel, peer, reply.userId());
-            } else {
-                channel.refuse("authentication failed: " + reply.statusCode() + " " + reply.statusText());
-            }
-        }));
+        step = HandshakeStep.AUTHENTICATING;
+        ZapCheck.authenticate(zap, domain, NAME, List.of(clientKey), channel, id -> ready(channel, peer, id));
     }
 
     private void ready(HandshakeChannel channel, Metadata peer, String userId) {
         long n = nonce++;
         byte[] box = CryptoBox.seal(sessionKey, nonce("CurveZMQREADY---", n), ours.toBytes());
         channel.send(new Command(Command.READY, ByteBuffer.allocate(8 + box.length).putLong(n).put(box).array()));
-        step = Step.DONE;
+        step = HandshakeStep.DONE;
         channel.completed(peer, userId);
     }
 
@@ -259,7 +231,7 @@ public final class CurveMechanism implements Mechanism {
         }
         long n = checkNonce(ByteBuffer.wrap(d, 0, 8).getLong(), "READY");
         byte[] plain = CryptoBox.open(sessionKey, nonce("CurveZMQREADY---", n), d, 8, d.length - 8, "the READY box");
-        step = Step.DONE;
+        step = HandshakeStep.DONE;
         channel.completed(Metadata.decode(plain, 0), "");
     }
 

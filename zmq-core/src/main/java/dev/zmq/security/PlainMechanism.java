@@ -6,7 +6,6 @@ import dev.zmq.wire.ProtocolException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The PLAIN mechanism (RFC 24): the client sends HELLO with a user name and password, the server asks its ZAP
@@ -23,9 +22,7 @@ public final class PlainMechanism implements Mechanism {
     private static final String HELLO = "HELLO";
     private static final String WELCOME = "WELCOME";
     private static final String INITIATE = "INITIATE";
-    private static final AtomicLong REQUESTS = new AtomicLong();
 
-    private enum Step { EXPECT_HELLO, AUTHENTICATING, EXPECT_INITIATE, EXPECT_WELCOME, EXPECT_READY, DONE }
 
     private final Metadata ours;
     private final boolean server;
@@ -33,7 +30,7 @@ public final class PlainMechanism implements Mechanism {
     private final String password;
     private final Zap zap;
     private final String domain;
-    private Step step;
+    private HandshakeStep step;
     private String userId = "";
 
     private PlainMechanism(Metadata ours, boolean server, String username, String password, Zap zap, String domain) {
@@ -43,7 +40,7 @@ public final class PlainMechanism implements Mechanism {
         this.password = password;
         this.zap = zap;
         this.domain = domain;
-        this.step = server ? Step.EXPECT_HELLO : Step.EXPECT_WELCOME;
+        this.step = server ? HandshakeStep.EXPECT_HELLO : HandshakeStep.EXPECT_WELCOME;
     }
 
     /** A client presenting {@code username} and {@code password}. */
@@ -82,34 +79,21 @@ public final class PlainMechanism implements Mechanism {
 
     @Override
     public void onCommand(Command command, HandshakeChannel channel) {
-        if (command.is(Command.ERROR)) {
-            throw Mechanism.refused(command);
-        }
-        String expected = switch (step) {
-            case EXPECT_HELLO -> HELLO;
-            case EXPECT_INITIATE -> INITIATE;
-            case EXPECT_WELCOME -> WELCOME;
-            case EXPECT_READY -> Command.READY;
-            case AUTHENTICATING, DONE -> "nothing";
-        };
-        if (!command.is(expected)) {
-            throw new ProtocolException("unexpected " + command.name() + " command in the PLAIN handshake (expected "
-                    + expected + ")");
-        }
+        step.check(command, NAME);
         switch (step) {
             case EXPECT_HELLO -> onHello(command.data(), channel);
             case EXPECT_INITIATE -> {
                 Metadata peer = Metadata.decode(command.data(), 0);
                 channel.send(new Command(Command.READY, ours.toBytes()));
-                step = Step.DONE;
+                step = HandshakeStep.DONE;
                 channel.completed(peer, userId);
             }
             case EXPECT_WELCOME -> {
                 channel.send(new Command(INITIATE, ours.toBytes()));
-                step = Step.EXPECT_READY;
+                step = HandshakeStep.EXPECT_READY;
             }
             default -> {
-                step = Step.DONE;
+                step = HandshakeStep.DONE;
                 channel.completed(Metadata.decode(command.data(), 0), "");
             }
         }
@@ -125,25 +109,13 @@ public final class PlainMechanism implements Mechanism {
         System.arraycopy(d, 1, user, 0, userLength);
         byte[] pass = new byte[d[passAt] & 0xFF];
         System.arraycopy(d, passAt + 1, pass, 0, pass.length);
-        if (!zap.handlerBound()) {
-            welcome(channel, "");
-            return;
-        }
-        step = Step.AUTHENTICATING;
-        ZapRequest request = new ZapRequest(Long.toString(REQUESTS.incrementAndGet()), domain, channel.peerAddress(),
-                new byte[0], NAME, List.of(user, pass));
-        zap.authenticate(request, reply -> channel.onIoThread(() -> {
-            if (reply.allowed()) {
-                welcome(channel, reply.userId());
-            } else {
-                channel.refuse("authentication failed: " + reply.statusCode() + " " + reply.statusText());
-            }
-        }));
+        step = HandshakeStep.AUTHENTICATING;
+        ZapCheck.authenticate(zap, domain, NAME, List.of(user, pass), channel, id -> welcome(channel, id));
     }
 
     private void welcome(HandshakeChannel channel, String authenticatedUser) {
         userId = authenticatedUser;
         channel.send(new Command(WELCOME, new byte[0]));
-        step = Step.EXPECT_INITIATE;
+        step = HandshakeStep.EXPECT_INITIATE;
     }
 }
