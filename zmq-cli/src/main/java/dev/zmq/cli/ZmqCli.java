@@ -5,8 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code zmq} command: {@code cat} to send and receive lines, {@code proxy} to forward between two sockets, {@code monitor} to watch a
- * socket's events.
+ * The {@code zmq} command: {@code cat} to send and receive lines, {@code proxy} to forward between two sockets,
+ * {@code monitor} to watch a socket's events, {@code perf} for libzmq-compatible throughput and latency tools,
+ * {@code keygen} for CURVE key pairs.
  * Exit codes: 0 success, 2 bad arguments (one line on stderr), 3 timeout.
  */
 @Command(name = "zmq", mixinStandardHelpOptions = true, version = "zmq 0.1.0",
