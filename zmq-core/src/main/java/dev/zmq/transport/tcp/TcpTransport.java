@@ -13,6 +13,7 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 
 /**
  * {@code tcp://} endpoints: IPv4 and IPv6 hosts, {@code *} for every interface, {@code *} or 0 for an ephemeral
@@ -93,8 +94,34 @@ public final class TcpTransport implements StreamTransport {
 
     private static String endpointOf(InetSocketAddress a) {
         InetAddress ip = a.getAddress();
-        String host = ip instanceof Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
+        String host = ip instanceof Inet6Address ? "[" + compress(ip.getHostAddress()) + "]" : ip.getHostAddress();
         return "tcp://" + host + ":" + a.getPort();
+    }
+
+    /** RFC 5952 text of an IPv6 address: the longest run of two or more zero groups becomes {@code ::}. */
+    static String compress(String ipv6) {
+        int zone = ipv6.indexOf('%');
+        String addr = zone < 0 ? ipv6 : ipv6.substring(0, zone);
+        String[] groups = addr.split(":", -1);
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        if (bestStart < 0) {
+            return ipv6;
+        }
+        String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail + (zone < 0 ? "" : ipv6.substring(zone));
     }
 
     private static void closeQuietly(ServerSocketChannel ch) {

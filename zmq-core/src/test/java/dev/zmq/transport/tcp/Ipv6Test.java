@@ -1,0 +1,65 @@
+package dev.zmq.transport.tcp;
+
+import dev.zmq.LibzmqScript;
+import dev.zmq.SocketType;
+import dev.zmq.ZmqContext;
+import dev.zmq.ZmqException;
+import dev.zmq.ZmqSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** tcp:// over IPv6 loopback: our sockets both ways and a libzmq peer (which needs its IPV6 option). */
+class Ipv6Test {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final ZmqContext ctx = new ZmqContext();
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void bracketedAddressesBindConnectAndResolveTheEphemeralPort() {
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind("tcp://[::1]:*");
+        assertThat(pull.lastEndpoint()).matches("tcp://\\[::1]:\\d+");
+        ZmqSocket push = ctx.socket(SocketType.PUSH);
+        push.connect(pull.lastEndpoint());
+        push.send("over ipv6");
+        assertThat(pull.recv(WAIT).first().text()).isEqualTo("over ipv6");
+    }
+
+    @Test
+    void ipv6TextIsCompressedAsRfc5952Says() {
+        assertThat(TcpTransport.compress("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+        assertThat(TcpTransport.compress("fe80:0:0:0:1:0:0:2%1")).isEqualTo("fe80::1:0:0:2%1");
+        assertThat(TcpTransport.compress("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:3:4:5:6");
+        assertThat(TcpTransport.compress("0:0:0:0:0:0:0:0")).isEqualTo("::");
+    }
+
+    @Test
+    void aLibzmqPeerTalksToUsOverIpv6() throws Exception {
+        ZmqSocket rep = ctx.socket(SocketType.REP);
+        rep.bind("tcp://[::1]:*");
+        Thread echo = new Thread(() -> {
+            try {
+                rep.send(rep.recv(WAIT).first().text() + " back");
+            } catch (ZmqException | NullPointerException e) {
+                // the assertion below reports it
+            }
+        });
+        echo.setDaemon(true);
+        echo.start();
+        String out = LibzmqScript.finish(LibzmqScript.start("""
+                import sys, zmq
+                s = zmq.Context().socket(zmq.REQ); s.ipv6 = True; s.setsockopt(zmq.RCVTIMEO, 15000)
+                s.connect(sys.argv[1]); s.send(b"v6"); print(s.recv().decode())
+                """, rep.lastEndpoint()));
+        assertThat(out).isEqualTo("v6 back");
+    }
+}
