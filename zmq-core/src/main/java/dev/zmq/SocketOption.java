@@ -71,6 +71,14 @@ public final class SocketOption<T> {
     public static final SocketOption<Boolean> IMMEDIATE = boolOption("IMMEDIATE");
     /** Keep only the latest message in each peer's queues (state feeds); HWMs do not apply. Single-part messages. */
     public static final SocketOption<Boolean> CONFLATE = boolOption("CONFLATE");
+    /**
+     * Bytes of outgoing messages a peer may spill to disk beyond SNDHWM (ZeroMQ 2's SWAP; 0 = off). Spilled messages
+     * are fed back in order as the peer catches up; past the limit the HWM rule applies.
+     */
+    public static final SocketOption<Long> SWAP = new SocketOption<>("SWAP", Long.class, 0L, v -> v >= 0);
+    /** Directory for SWAP files (default: the JVM's temporary directory). */
+    public static final SocketOption<String> SWAP_DIRECTORY = new SocketOption<>("SWAP_DIRECTORY", String.class, "",
+            v -> true);
     /** PLAIN: play the server role, authenticating clients through the ZAP handler (when one is bound). */
     public static final SocketOption<Boolean> PLAIN_SERVER = boolOption("PLAIN_SERVER");
     /** PLAIN: the user name a client presents (setting it makes the socket a PLAIN client). At most 255 bytes. */

@@ -23,6 +23,7 @@ import dev.zmq.transport.Endpoint;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -558,8 +559,15 @@ public final class ZmqSocket implements AutoCloseable {
             if (snapshot.get(SocketOption.CONFLATE)) {
                 return newPeer(endpoint, Pipe.conflating(), Pipe.conflating());
             }
-            return newPeer(endpoint, new Pipe(snapshot.get(SocketOption.SNDHWM)),
-                    new Pipe(snapshot.get(SocketOption.RCVHWM)));
+            Pipe out = snapshot.get(SocketOption.SWAP) > 0
+                    ? Pipe.swapping(snapshot.get(SocketOption.SNDHWM), snapshot.get(SocketOption.SWAP),
+                            swapDirectory(snapshot.get(SocketOption.SWAP_DIRECTORY)))
+                    : new Pipe(snapshot.get(SocketOption.SNDHWM));
+            return newPeer(endpoint, out, new Pipe(snapshot.get(SocketOption.RCVHWM)));
+        }
+
+        private Path swapDirectory(String configured) {
+            return Path.of(configured.isEmpty() ? System.getProperty("java.io.tmpdir") : configured);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.zmq.pipe;
 import dev.zmq.ZmqMessage;
 
 import java.lang.invoke.VarHandle;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +40,13 @@ public final class Pipe {
     private final boolean countsTraffic;
     /** CONFLATE: at most one message, the latest; a write replaces what the reader has not taken. */
     private final AtomicReference<ZmqMessage> latest;
+    /** SWAP: where overflow goes beyond the HWM ({@code null} when off), its limit and directory. */
+    private final long swapBytes;
+    private final Path swapDirectory;
+    /** The current swap file; written by the writer, read by the reader. */
+    private volatile SwapFile swap;
+    /** Writer: messages go to the swap file until the reader has consumed all of it, to keep their order. */
+    private boolean swapping;
     private volatile Runnable readerWake = NOTHING;
     private volatile Runnable writerWake = NOTHING;
 
@@ -56,10 +64,24 @@ public final class Pipe {
     }
 
     private Pipe(int hwm, boolean countsTraffic, boolean conflate) {
+        this(hwm, countsTraffic, conflate, 0, null);
+    }
+
+    private Pipe(int hwm, boolean countsTraffic, boolean conflate, long swapBytes, Path swapDirectory) {
         this.hwm = conflate ? 0 : hwm;
         this.lowWater = Math.max(0, this.hwm / 2);
         this.countsTraffic = countsTraffic;
         this.latest = conflate ? new AtomicReference<>() : null;
+        this.swapBytes = swapBytes;
+        this.swapDirectory = swapDirectory;
+    }
+
+    /**
+     * A pipe that keeps {@code hwm} messages in memory and spills up to {@code swapBytes} more to a file in
+     * {@code directory}, fed back in order as the reader drains the pipe (ZeroMQ 2's SWAP).
+     */
+    public static Pipe swapping(int hwm, long swapBytes, Path directory) {
+        return new Pipe(hwm, false, false, swapBytes, directory);
     }
 
     /** A CONFLATE pipe: it holds only the latest message written; writes never wait. */
@@ -107,6 +129,11 @@ public final class Pipe {
      * (an I/O thread decoding one read) pays for the wake-up check once per batch, not per message. Writer only.
      */
     public boolean offerQuietly(ZmqMessage message) {
+        if (swapBytes > 0 && (swapping || !hasRoom())) {
+            if (offerToSwap(message)) {
+                return true;
+            }
+        }
         if (!hasRoom()) {
             writerWaiting.set(true);
             if (!hasRoom()) {
@@ -122,6 +149,27 @@ public final class Pipe {
     public void force(ZmqMessage message) {
         append(message);
         wakeReader();
+    }
+
+    /** Writer: spills {@code message} (or, once the file is drained and there is room, stops spilling). */
+    private boolean offerToSwap(ZmqMessage message) {
+        SwapFile s = swap;
+        if (swapping && s.drained() && hasRoom()) {
+            swapping = false;
+            swap = null;
+            s.retire();
+            return false;
+        }
+        if (s == null) {
+            s = new SwapFile(swapDirectory, swapBytes);
+            swap = s;
+        }
+        if (!s.append(message)) {
+            return false;
+        }
+        swapping = true;
+        written.setRelease(written.getPlain() + 1);
+        return true;
     }
 
     private void append(ZmqMessage message) {
@@ -169,12 +217,25 @@ public final class Pipe {
     }
 
     private ZmqMessage take() {
-        return latest != null ? latest.getAndSet(null) : queue.poll();
+        if (latest != null) {
+            return latest.getAndSet(null);
+        }
+        ZmqMessage m = queue.poll();
+        if (m == null) {
+            SwapFile s = swap;
+            if (s != null) {
+                m = s.read();
+            }
+        }
+        return m;
     }
 
-    /** Whether no message is queued. Reader only. */
+    /** Whether no message is queued (in memory or swapped). Reader only. */
     public boolean isEmpty() {
-        return latest != null ? latest.get() == null : queue.isEmpty();
+        if (latest != null) {
+            return latest.get() == null;
+        }
+        return queue.isEmpty() && depth() == 0;
     }
 
     /** Messages queued now (a snapshot from any thread). */
