@@ -151,6 +151,28 @@ public class ZmqProperties {
         /** Largest inbound message accepted; a bigger one drops the connection (default: no limit). */
         private DataSize maxMessageSize;
 
+        /** Outgoing messages a peer may spill to disk beyond send-hwm, fed back in order (default: none). */
+        private DataSize swap;
+
+        /** Directory for swap files (default: the JVM's temporary directory). */
+        private String swapDirectory;
+
+        public DataSize getSwap() {
+            return swap;
+        }
+
+        public void setSwap(DataSize swap) {
+            this.swap = swap;
+        }
+
+        public String getSwapDirectory() {
+            return swapDirectory;
+        }
+
+        public void setSwapDirectory(String swapDirectory) {
+            this.swapDirectory = swapDirectory;
+        }
+
         public Integer getSendHwm() {
             return sendHwm;
         }

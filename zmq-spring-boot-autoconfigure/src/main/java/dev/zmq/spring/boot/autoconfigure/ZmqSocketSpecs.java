@@ -134,6 +134,8 @@ final class ZmqSocketSpecs {
         add(out, prefix + ".handshake-interval", SocketOption.HANDSHAKE_IVL, o.getHandshakeInterval());
         add(out, prefix + ".max-message-size", SocketOption.MAXMSGSIZE,
                 o.getMaxMessageSize() == null ? null : o.getMaxMessageSize().toBytes());
+        add(out, prefix + ".swap", SocketOption.SWAP, o.getSwap() == null ? null : o.getSwap().toBytes());
+        add(out, prefix + ".swap-directory", SocketOption.SWAP_DIRECTORY, o.getSwapDirectory());
         return out;
     }
 

@@ -41,14 +41,14 @@ class ZmqListenerAutoConfigurationTest {
     @Test
     void namedSocketsKeepTheirOrderAndMergeDefaults() {
         runner.withPropertyValues("zmq.defaults.send-hwm=50", "zmq.sockets.b.type=push",
-                "zmq.sockets.b.connect=tcp://127.0.0.1:5555", "zmq.sockets.b.receive-hwm=7",
+                "zmq.sockets.b.connect=tcp://127.0.0.1:5555", "zmq.sockets.b.receive-hwm=7", "zmq.sockets.b.swap=1MB",
                 "zmq.sockets.a.type=SUB", "zmq.sockets.a.connect=inproc://feed", "zmq.sockets.a.topics=x,y")
                 .run(ctx -> {
                     ZmqSocketRegistry sockets = ctx.getBean(ZmqSocketRegistry.class);
                     assertThat(sockets.names()).containsExactly("b", "a");
                     assertThat(sockets.get("a").topics()).containsExactly("x", "y");
                     assertThat(sockets.get("b").options()).extracting(o -> o.option().name() + "=" + o.value())
-                            .containsExactly("SNDHWM=50", "RCVHWM=7");
+                            .containsExactly("SNDHWM=50", "RCVHWM=7", "SWAP=1048576");
                 });
     }
 
