@@ -16,8 +16,10 @@ package dev.zmq.monitor;
  * @param bytesOut      body bytes written to the peer
  * @param messagesIn    messages received from the peer
  * @param bytesIn       body bytes received from the peer
+ * @param swappedBytes  outgoing bytes spilled to disk (SWAP) and not yet sent
  */
 public record PeerStatistics(String endpoint, String address, String routingId, String mechanism, String userId,
                              int queuedOut, int queuedIn,
-                             int hwmOut, int hwmIn, long messagesOut, long bytesOut, long messagesIn, long bytesIn) {
+                             int hwmOut, int hwmIn, long messagesOut, long bytesOut, long messagesIn, long bytesIn,
+                             long swappedBytes) {
 }

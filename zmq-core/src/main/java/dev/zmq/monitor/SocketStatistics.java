@@ -36,6 +36,11 @@ public record SocketStatistics(String socket, String type, List<PeerStatistics> 
         return peers.stream().mapToInt(PeerStatistics::queuedIn).max().orElse(0);
     }
 
+    /** Outgoing bytes waiting on disk (SWAP) across peers. */
+    public long swappedBytes() {
+        return peers.stream().mapToLong(PeerStatistics::swappedBytes).sum();
+    }
+
     /** Messages queued now across peers, inbound. */
     public int queuedIn() {
         return peers.stream().mapToInt(PeerStatistics::queuedIn).sum();

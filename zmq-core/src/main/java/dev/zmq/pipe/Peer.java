@@ -127,7 +127,8 @@ public final class Peer {
     /** This peer's numbers now. Safe from any thread. */
     public PeerStatistics statistics() {
         return new PeerStatistics(endpoint, address, HexFormat.of().formatHex(routingId), mechanism, userId,
-                out.depth(), in.depth(), out.hwm(), in.hwm(), messagesOut(), bytesOut(), messagesIn(), bytesIn());
+                out.depth(), in.depth(), out.hwm(), in.hwm(), messagesOut(), bytesOut(), messagesIn(), bytesIn(),
+                out.swappedBytes());
     }
 
     /** Sets how {@link #disconnect(String)} reaches the peer's current connection (set by its session). */

@@ -271,6 +271,12 @@ public final class Pipe {
         return bytesRead.getAcquire();
     }
 
+    /** Bytes spilled to the swap file and not yet read back (0 without SWAP). Any thread. */
+    public long swappedBytes() {
+        SwapFile s = swap;
+        return s == null ? 0 : s.unread();
+    }
+
     /** The high-water mark; 0 means unbounded. */
     public int hwm() {
         return hwm;

@@ -105,6 +105,11 @@ final class SwapFile {
         return b.getInt(0);
     }
 
+    /** Bytes written and not yet read (a snapshot from any thread). */
+    long unread() {
+        return Math.max(0, published - consumed);
+    }
+
     /** Whether the reader has consumed everything written. Writer only. */
     boolean drained() {
         return consumed == writePosition;

@@ -54,6 +54,7 @@ class SwapTest {
             push.send(ZmqMessage.of(String.format("message %07d", i)));
         }
         assertThat(swapFiles()).isOne();
+        assertThat(push.statistics().swappedBytes()).isPositive();
         System.gc();
         long heapGrowth = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - heapBefore;
         assertThat(heapGrowth).as("heap growth with 1,000,000 messages queued").isLessThan(64L * 1024 * 1024);

@@ -22,8 +22,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Micrometer meters for every socket of a context, tagged {@code socket} (its name) and {@code type}: queue depth
  * (sum and fullest peer) and HWM per {@code direction}, queue utilization (fullest pipe / HWM, the number to alert
- * on), messages and bytes, drops by {@code reason} (hwm, no-route, max-size), peers, reconnects and handshake
- * failures by {@code reason}. Sockets opened later get meters when they open; closed ones lose them.
+ * on), messages and bytes, drops by {@code reason} (hwm, no-route, max-size), peers, swapped bytes, reconnects and
+ * handshake failures by {@code reason}. Sockets opened later get meters when they open; closed ones lose them.
  *
  * <p>Reading is cheap and never touches the hot path: meters read counters the sockets keep anyway, through one
  * statistics snapshot per socket per scrape. Thread-safe.
@@ -105,6 +105,8 @@ public final class ZmqMetricsBinder implements MeterBinder, SocketListener, Auto
         m.add(counter(r, "zmq.socket.dropped", "Messages dropped", tags.and("reason", "max-size"), stats,
                 s -> s.get().events().droppedMaxSize()));
         m.add(gauge(r, "zmq.socket.peers", "Peers now", tags, stats, s -> s.get().peers().size()));
+        m.add(Gauge.builder("zmq.socket.swap.bytes", stats, s -> s.get().swappedBytes())
+                .description("Outgoing bytes waiting on disk (SWAP)").baseUnit("bytes").tags(tags).register(r));
         m.add(counter(r, "zmq.socket.reconnects", "Reconnect attempts", tags, stats,
                 s -> s.get().events().reconnects()));
         for (HandshakeFailure kind : HandshakeFailure.values()) {
