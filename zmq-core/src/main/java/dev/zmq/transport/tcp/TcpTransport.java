@@ -6,9 +6,11 @@ import dev.zmq.transport.StreamTransport;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
@@ -16,8 +18,8 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
- * {@code tcp://} endpoints: IPv4 and IPv6 hosts, {@code *} for every interface, {@code *} or 0 for an ephemeral
- * port. Connections get TCP_NODELAY. Stateless and thread-safe.
+ * {@code tcp://} endpoints: IPv4 and IPv6 hosts, {@code *} for every interface, an interface name to bind (e.g.
+ * {@code tcp://lo:5555}), {@code *} or 0 for an ephemeral port. Connections get TCP_NODELAY. Stateless and thread-safe.
  */
 public final class TcpTransport implements StreamTransport {
 
@@ -31,8 +33,7 @@ public final class TcpTransport implements StreamTransport {
         TcpAddress a = TcpAddress.parse(address, true);
         InetSocketAddress local;
         try {
-            InetAddress host = InetAddress.getByName(a.anyHost() ? "0.0.0.0" : a.host());
-            local = new InetSocketAddress(host, a.port());
+            local = new InetSocketAddress(a.anyHost() ? InetAddress.getByName("0.0.0.0") : bindHost(a.host()), a.port());
         } catch (IOException e) {
             throw new ZmqException(ErrorCode.EADDRNOTAVAIL, "cannot bind tcp://" + address + ": unknown host '"
                     + a.host() + "'", e);
@@ -50,6 +51,17 @@ public final class TcpTransport implements StreamTransport {
                     ? ErrorCode.EADDRINUSE : ErrorCode.EADDRNOTAVAIL;
             throw new ZmqException(code, "cannot bind tcp://" + address + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A bind host: an interface name (e.g. {@code lo}, {@code eth0}: its first IPv4 address), or a host or IP. */
+    private static InetAddress bindHost(String host) throws IOException {
+        NetworkInterface nic = host.matches("[A-Za-z][\\w.-]*") ? NetworkInterface.getByName(host) : null;
+        if (nic != null) {
+            return nic.inetAddresses().filter(ip -> ip instanceof Inet4Address).findFirst()
+                    .or(() -> nic.inetAddresses().findFirst())
+                    .orElseThrow(() -> new IOException("interface " + host + " has no address"));
+        }
+        return InetAddress.getByName(host);
     }
 
     @Override

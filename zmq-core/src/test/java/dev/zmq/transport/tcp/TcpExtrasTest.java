@@ -12,8 +12,8 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** tcp:// over IPv6 loopback: our sockets both ways and a libzmq peer (which needs its IPV6 option). */
-class Ipv6Test {
+/** tcp:// extras: IPv6 loopback (our sockets and a libzmq peer, which needs its IPV6 option), interface names. */
+class TcpExtrasTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final ZmqContext ctx = new ZmqContext();
@@ -32,6 +32,17 @@ class Ipv6Test {
         push.connect(pull.lastEndpoint());
         push.send("over ipv6");
         assertThat(pull.recv(WAIT).first().text()).isEqualTo("over ipv6");
+    }
+
+    @Test
+    void anInterfaceNameBindsToItsAddress() {
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind("tcp://lo:*");
+        assertThat(pull.lastEndpoint()).matches("tcp://127\\.0\\.0\\.1:\\d+");
+        ZmqSocket push = ctx.socket(SocketType.PUSH);
+        push.connect(pull.lastEndpoint());
+        push.send("via lo");
+        assertThat(pull.recv(WAIT).first().text()).isEqualTo("via lo");
     }
 
     @Test
