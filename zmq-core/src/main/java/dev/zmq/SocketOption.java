@@ -67,6 +67,16 @@ public final class SocketOption<T> {
     /** REQ: prefix each request with a request id and accept only the reply carrying it. */
     public static final SocketOption<Boolean> REQ_CORRELATE = boolOption("REQ_CORRELATE");
 
+    /** TCP keepalive: -1 leaves the OS default (the default), 0 turns it off, 1 on. */
+    public static final SocketOption<Integer> TCP_KEEPALIVE = intOption("TCP_KEEPALIVE", -1, v -> v >= -1 && v <= 1);
+    /** TCP keepalive: idle time before the first probe (whole seconds; 0 = OS default). */
+    public static final SocketOption<Duration> TCP_KEEPALIVE_IDLE = durationOption("TCP_KEEPALIVE_IDLE", Duration.ZERO,
+            false);
+    /** TCP keepalive: time between probes (whole seconds; 0 = OS default). */
+    public static final SocketOption<Duration> TCP_KEEPALIVE_INTVL = durationOption("TCP_KEEPALIVE_INTVL",
+            Duration.ZERO, false);
+    /** TCP keepalive: probes before the connection is dropped (0 = OS default). */
+    public static final SocketOption<Integer> TCP_KEEPALIVE_CNT = intOption("TCP_KEEPALIVE_CNT", 0, v -> v >= 0);
     /** Queue messages only to peers whose connection is complete (no queueing for connections still being made). */
     public static final SocketOption<Boolean> IMMEDIATE = boolOption("IMMEDIATE");
     /** Keep only the latest message in each peer's queues (state feeds); HWMs do not apply. Single-part messages. */

@@ -67,7 +67,7 @@ public final class Listener implements IoHandler {
             }
             String remote = endpoint.transport().describeRemote(ch);
             try {
-                endpoint.transport().configure(ch);
+                endpoint.transport().configure(ch, socket.connectionConfig().options());
             } catch (IOException e) {
                 closeQuietly(ch);
                 continue;

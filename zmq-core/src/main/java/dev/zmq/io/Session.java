@@ -125,7 +125,7 @@ public final class Session implements EngineOwner {
     }
 
     private void connected(SocketChannel ch) throws IOException {
-        endpoint.transport().configure(ch);
+        endpoint.transport().configure(ch, config.options());
         String remote = endpoint.transport().describeRemote(ch);
         socket.events().emit(SocketEventType.CONNECTED, endpoint.text(), remote, "");
         startEngine(ch, remote);

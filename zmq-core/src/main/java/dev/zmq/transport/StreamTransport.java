@@ -1,5 +1,7 @@
 package dev.zmq.transport;
 
+import dev.zmq.SocketOptions;
+
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -41,8 +43,8 @@ public interface StreamTransport {
     /** Opens an unconnected channel able to reach {@code target}. */
     SocketChannel open(SocketAddress target) throws IOException;
 
-    /** Applies transport options (e.g. TCP_NODELAY) to a new connection. */
-    void configure(SocketChannel channel) throws IOException;
+    /** Applies transport options (TCP_NODELAY, keepalive from {@code options}) to a new connection. */
+    void configure(SocketChannel channel, SocketOptions options) throws IOException;
 
     /** The remote end of a connection as an endpoint string, for events. */
     String describeRemote(SocketChannel channel);

@@ -1,6 +1,7 @@
 package dev.zmq.transport.ipc;
 
 import dev.zmq.ErrorCode;
+import dev.zmq.SocketOptions;
 import dev.zmq.ZmqException;
 import dev.zmq.transport.StreamTransport;
 
@@ -100,7 +101,7 @@ public final class IpcTransport implements StreamTransport {
     }
 
     @Override
-    public void configure(SocketChannel channel) {
+    public void configure(SocketChannel channel, SocketOptions options) {
         // nothing to tune on a Unix domain socket
     }
 

@@ -1,6 +1,8 @@
 package dev.zmq.transport.tcp;
 
 import dev.zmq.ErrorCode;
+import dev.zmq.SocketOption;
+import dev.zmq.SocketOptions;
 import dev.zmq.ZmqException;
 import dev.zmq.transport.StreamTransport;
 
@@ -17,9 +19,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
+import jdk.net.ExtendedSocketOptions;
+
 /**
  * {@code tcp://} endpoints: IPv4 and IPv6 hosts, {@code *} for every interface, an interface name to bind (e.g.
- * {@code tcp://lo:5555}), {@code *} or 0 for an ephemeral port. Connections get TCP_NODELAY. Stateless and thread-safe.
+ * {@code tcp://lo:5555}), {@code *} or 0 for an ephemeral port. Connections get TCP_NODELAY and, when asked,
+ * TCP keepalive. Stateless and thread-safe.
  */
 public final class TcpTransport implements StreamTransport {
 
@@ -91,8 +96,26 @@ public final class TcpTransport implements StreamTransport {
     }
 
     @Override
-    public void configure(SocketChannel channel) throws IOException {
+    public void configure(SocketChannel channel, SocketOptions options) throws IOException {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        int keepalive = options.get(SocketOption.TCP_KEEPALIVE);
+        if (keepalive >= 0) {
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, keepalive == 1);
+        }
+        if (keepalive == 1) {
+            setIfPositive(channel, ExtendedSocketOptions.TCP_KEEPIDLE,
+                    (int) options.get(SocketOption.TCP_KEEPALIVE_IDLE).toSeconds());
+            setIfPositive(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL,
+                    (int) options.get(SocketOption.TCP_KEEPALIVE_INTVL).toSeconds());
+            setIfPositive(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, options.get(SocketOption.TCP_KEEPALIVE_CNT));
+        }
+    }
+
+    private static void setIfPositive(SocketChannel channel, java.net.SocketOption<Integer> option, int value)
+            throws IOException {
+        if (value > 0 && channel.supportedOptions().contains(option)) {
+            channel.setOption(option, value);
+        }
     }
 
     @Override

@@ -1,18 +1,25 @@
 package dev.zmq.transport.tcp;
 
 import dev.zmq.LibzmqScript;
+import dev.zmq.SocketOption;
+import dev.zmq.SocketOptions;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqSocket;
+import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** tcp:// extras: IPv6 loopback (our sockets and a libzmq peer, which needs its IPV6 option), interface names. */
+/** tcp:// extras: IPv6 (our sockets and a libzmq peer, which needs its IPV6 option), interface names, keepalive. */
 class TcpExtrasTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -43,6 +50,24 @@ class TcpExtrasTest {
         push.connect(pull.lastEndpoint());
         push.send("via lo");
         assertThat(pull.recv(WAIT).first().text()).isEqualTo("via lo");
+    }
+
+    @Test
+    void keepaliveOptionsReachTheConnection() throws Exception {
+        SocketOptions options = new SocketOptions().set(SocketOption.TCP_KEEPALIVE, 1)
+                .set(SocketOption.TCP_KEEPALIVE_IDLE, Duration.ofSeconds(30))
+                .set(SocketOption.TCP_KEEPALIVE_INTVL, Duration.ofSeconds(5)).set(SocketOption.TCP_KEEPALIVE_CNT, 4);
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             SocketChannel ch = SocketChannel.open(server.getLocalAddress())) {
+            new TcpTransport().configure(ch, options);
+            assertThat(ch.getOption(StandardSocketOptions.SO_KEEPALIVE)).isTrue();
+            assertThat(ch.getOption(StandardSocketOptions.TCP_NODELAY)).isTrue();
+            assertThat(ch.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(30);
+            assertThat(ch.getOption(ExtendedSocketOptions.TCP_KEEPINTERVAL)).isEqualTo(5);
+            assertThat(ch.getOption(ExtendedSocketOptions.TCP_KEEPCOUNT)).isEqualTo(4);
+            new TcpTransport().configure(ch, new SocketOptions().set(SocketOption.TCP_KEEPALIVE, 0));
+            assertThat(ch.getOption(StandardSocketOptions.SO_KEEPALIVE)).isFalse();
+        }
     }
 
     @Test
