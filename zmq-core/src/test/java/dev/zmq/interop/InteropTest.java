@@ -69,7 +69,9 @@ class InteropTest extends PeerFixture {
             for (int attempt = 0; attempt < 5; attempt++) {
                 jeromq.connect(endpoint);
                 try {
-                    await().atMost(Duration.ofSeconds(2)).until(() -> handshakes.get() > 0);
+                    // long enough that a handshake slowed by a loaded machine is not mistaken for the stall: renewing
+                    // then would let the old socket's late handshake pass for the new one's
+                    await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() > 0);
                     return;
                 } catch (ConditionTimeoutException stalled) {
                     jeromq.renew();
