@@ -235,7 +235,8 @@ public final class Pipe {
         if (latest != null) {
             return latest.get() == null;
         }
-        return queue.isEmpty() && depth() == 0;
+        SwapFile s = swap;
+        return queue.isEmpty() && (s == null || s.unread() == 0);
     }
 
     /** Messages queued now (a snapshot from any thread). */

@@ -125,8 +125,4 @@ final class SwapFile {
         }
     }
 
-    /** The file, for tests and tools. */
-    Path path() {
-        return path;
-    }
 }

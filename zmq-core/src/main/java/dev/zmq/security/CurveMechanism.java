@@ -89,12 +89,6 @@ public final class CurveMechanism implements Mechanism {
         return new String[] {Z85.encode(pair[0]), Z85.encode(pair[1])};
     }
 
-    /** The public key of a secret key (32 bytes each). */
-    public static byte[] publicKeyOf(byte[] secretKey) {
-        requireProvider();
-        return CryptoBox.publicKey(secretKey);
-    }
-
     /**
      * Checks BouncyCastle is on the class path.
      *

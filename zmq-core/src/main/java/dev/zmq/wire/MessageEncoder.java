@@ -4,7 +4,6 @@ import dev.zmq.Frame;
 import dev.zmq.ZmqMessage;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Encodes whole messages into a connection's output buffer: headers always go straight into the buffer, small bodies
@@ -18,8 +17,7 @@ public final class MessageEncoder {
     /** Bodies at least this large are not copied into the output buffer. */
     public static final int COPY_LIMIT = 8 * 1024;
 
-    private List<Frame> current;
-    private boolean asCommands;
+    private ZmqMessage current;
     private int frameIndex;
     private ByteBuffer largeBody;
 
@@ -30,15 +28,7 @@ public final class MessageEncoder {
 
     /** Starts encoding {@code message}; only when not {@link #busy()}. */
     public void begin(ZmqMessage message) {
-        current = message.frames();
-        asCommands = false;
-        frameIndex = 0;
-    }
-
-    /** Starts encoding {@code bodies} as command frames (sealed CURVE MESSAGE commands); only when not busy. */
-    public void beginCommands(List<Frame> bodies) {
-        current = bodies;
-        asCommands = true;
+        current = message;
         frameIndex = 0;
     }
 
@@ -53,9 +43,9 @@ public final class MessageEncoder {
             if (largeBody != null) {
                 return false;
             }
-            Frame frame = current.get(frameIndex);
+            Frame frame = current.frame(frameIndex);
             int size = frame.size();
-            int flags = asCommands ? FrameFlags.COMMAND : frameIndex + 1 < current.size() ? FrameFlags.MORE : 0;
+            int flags = frameIndex + 1 < current.size() ? FrameFlags.MORE : 0;
             boolean large = size >= COPY_LIMIT;
             int needed = FrameFlags.headerSize(size) + (large ? 0 : size);
             if (out.remaining() < needed) {

@@ -127,11 +127,6 @@ final class DealerRequester implements SharedSocket {
     }
 
     @Override
-    public ZmqSocketSpec spec() {
-        return spec;
-    }
-
-    @Override
     public void close() {
         closed = true;
         poller.wakeup();

@@ -67,11 +67,6 @@ final class LockedSocket implements SharedSocket {
     }
 
     @Override
-    public ZmqSocketSpec spec() {
-        return spec;
-    }
-
-    @Override
     public void close() {
         socket.close();
     }

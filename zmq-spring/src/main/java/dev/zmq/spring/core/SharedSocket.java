@@ -36,9 +36,6 @@ public interface SharedSocket extends AutoCloseable {
      */
     ZmqMessage request(ZmqMessage request, Duration timeout);
 
-    /** The socket's specification. */
-    ZmqSocketSpec spec();
-
     /** Closes the socket; queued messages are still sent within LINGER. */
     @Override
     void close();

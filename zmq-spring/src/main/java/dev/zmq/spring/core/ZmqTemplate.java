@@ -58,6 +58,10 @@ public class ZmqTemplate implements DisposableBean {
      */
     public void send(String socket, Object payload) {
         ZmqMessage message = converter.toZmqMessage(payload);
+        if (observations.isNoop()) {
+            sender(socket).send(message);
+            return;
+        }
         observe(socket, "send", () -> {
             sender(socket).send(message);
             return null;
