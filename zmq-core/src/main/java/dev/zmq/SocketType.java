@@ -32,7 +32,23 @@ public enum SocketType {
     /** Asynchronous request-reply: round-robin out, fair-queue in, no envelope handling. */
     DEALER("REP", "DEALER", "ROUTER"),
     /** Routes by peer identity: received messages start with the sender's routing id, sent ones with the target's. */
-    ROUTER("REQ", "DEALER", "ROUTER");
+    ROUTER("REQ", "DEALER", "ROUTER"),
+    /** Draft: thread-safe DEALER for single-frame messages, talks to SERVER. */
+    CLIENT("SERVER"),
+    /** Draft: thread-safe, single-frame; each received message carries its sender's 32-bit routing id. */
+    SERVER("CLIENT"),
+    /** Draft: thread-safe publisher to groups (exact match); over TCP, inproc or UDP (unicast or multicast). */
+    RADIO("DISH"),
+    /** Draft: thread-safe subscriber that joins groups; receives what RADIO sockets send to them. */
+    DISH("RADIO"),
+    /** Draft: thread-safe PUSH for single-frame messages. */
+    SCATTER("GATHER"),
+    /** Draft: thread-safe PULL for single-frame messages. */
+    GATHER("SCATTER"),
+    /** Draft: thread-safe SERVER that can also connect, learning the new peer's routing id at once. */
+    PEER("PEER"),
+    /** Draft: thread-safe PAIR for single-frame messages. */
+    CHANNEL("CHANNEL");
 
     private final Set<String> peers;
 
@@ -43,6 +59,14 @@ public enum SocketType {
     /** Whether the type announces its routing id (ZMTP Identity) in READY, as libzmq does for REQ, DEALER, ROUTER. */
     public boolean announcesIdentity() {
         return this == REQ || this == DEALER || this == ROUTER;
+    }
+
+    /**
+     * Whether any number of threads may use a socket of this type at once (the draft types, as in libzmq). Others
+     * are used by one thread at a time.
+     */
+    public boolean isThreadSafe() {
+        return ordinal() >= CLIENT.ordinal();
     }
 
     /** Whether the type routes by peer identity, so a peer may join routing only once its handshake is done. */

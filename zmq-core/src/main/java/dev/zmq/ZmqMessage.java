@@ -1,10 +1,12 @@
 package dev.zmq;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A whole ZeroMQ message: one or more frames that travel and arrive together, never in part.
@@ -16,17 +18,21 @@ public final class ZmqMessage {
 
     private final Frame[] frames;
     private final Map<String, String> properties;
+    private final String group;
+    private final int routingId;
 
     private ZmqMessage(Frame[] frames) {
-        this(frames, Map.of());
+        this(frames, Map.of(), null, 0);
     }
 
-    private ZmqMessage(Frame[] frames, Map<String, String> properties) {
+    private ZmqMessage(Frame[] frames, Map<String, String> properties, String group, int routingId) {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message needs at least one frame");
         }
         this.frames = frames;
         this.properties = properties;
+        this.group = group;
+        this.routingId = routingId;
     }
 
     /**
@@ -34,12 +40,42 @@ public final class ZmqMessage {
      * messages, not copied): {@code User-Id}, {@code Peer-Address} and the peer's handshake metadata.
      */
     public static ZmqMessage received(List<Frame> frames, Map<String, String> properties) {
-        return new ZmqMessage(frames.toArray(new Frame[0]), properties);
+        return new ZmqMessage(frames.toArray(new Frame[0]), properties, null, 0);
     }
 
     /** A message of {@code frames} received through the same connection as this one (its properties kept). */
     public ZmqMessage withFrames(List<Frame> newFrames) {
-        return new ZmqMessage(newFrames.toArray(new Frame[0]), properties);
+        return new ZmqMessage(newFrames.toArray(new Frame[0]), properties, group, routingId);
+    }
+
+    /**
+     * This message addressed to {@code group}, for a RADIO socket (groups are matched exactly by DISH sockets).
+     *
+     * @throws IllegalArgumentException when the group is longer than 255 UTF-8 bytes
+     */
+    public ZmqMessage withGroup(String newGroup) {
+        if (newGroup != null && newGroup.getBytes(StandardCharsets.UTF_8).length > 255) {
+            throw new IllegalArgumentException("a group is at most 255 bytes: '" + newGroup + "'");
+        }
+        return new ZmqMessage(frames, properties, newGroup, routingId);
+    }
+
+    /** The group a DISH received this message for, or the group a RADIO sends it to; {@code null} when none. */
+    public String group() {
+        return group;
+    }
+
+    /**
+     * This message addressed to the peer with {@code id} (SERVER, PEER). Ids are what {@link #routingId()} of a
+     * received message says, or what {@code ZmqSocket.connectPeer} returned; 0 means none.
+     */
+    public ZmqMessage withRoutingId(int id) {
+        return new ZmqMessage(frames, properties, group, id);
+    }
+
+    /** The routing id of the peer a SERVER or PEER received this message from, or 0 when none. */
+    public int routingId() {
+        return routingId;
     }
 
     /**
@@ -120,7 +156,8 @@ public final class ZmqMessage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ZmqMessage other && Arrays.equals(frames, other.frames);
+        return o instanceof ZmqMessage other && Arrays.equals(frames, other.frames) && routingId == other.routingId
+                && Objects.equals(group, other.group);
     }
 
     @Override
@@ -130,7 +167,9 @@ public final class ZmqMessage {
 
     @Override
     public String toString() {
-        return "ZmqMessage" + Arrays.toString(frames);
+        return "ZmqMessage" + (group != null ? "(group " + group + ")" : "")
+                + (routingId != 0 ? "(routing id " + Integer.toUnsignedString(routingId) + ")" : "")
+                + Arrays.toString(frames);
     }
 
     /** Appends frames and builds a {@link ZmqMessage}; not thread-safe. */

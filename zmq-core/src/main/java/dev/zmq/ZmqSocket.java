@@ -40,15 +40,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A ZeroMQ socket: sends and receives whole multipart messages to and from any number of peers over any number of
  * bound and connected endpoints, routed by its {@link SocketType}'s rule. Connections, reconnects and I/O happen in
  * the context's I/O threads.
  *
- * <p>Thread-safety: a socket is used by one thread at a time (hand it over with a happens-before edge).
- * {@link #close()} and monitor registration may be called from any thread; {@code close()} wakes a thread blocked
- * in {@code send} or {@code recv}, which then throws {@link ZmqException} with {@link ErrorCode#ETERM}.
+ * <p>Thread-safety: a socket is used by one thread at a time (hand it over with a happens-before edge), except a
+ * socket of a {@linkplain SocketType#isThreadSafe() thread-safe type} (CLIENT, SERVER, RADIO, DISH, SCATTER,
+ * GATHER, PEER, CHANNEL), which any number of threads may use at once, blocked ones included.
+ * {@link #close()} and monitor registration may be called from any thread; {@code close()} wakes the threads blocked
+ * in {@code send} or {@code recv}, which then throw {@link ZmqException} with {@link ErrorCode#ETERM}.
  *
  * <p>Errors: {@link ZmqException} with EINVAL (bad endpoint or option), EPROTONOSUPPORT (unknown transport),
  * EADDRINUSE (bind), ENOENT (unbind/disconnect of an unknown endpoint), ENOTSUP (operation the type lacks), EAGAIN
@@ -63,7 +67,9 @@ public final class ZmqSocket implements AutoCloseable {
     private final SocketType type;
     private final String name;
     private final SocketOptions options = new SocketOptions();
-    private final Signaler signaler = new Signaler();
+    private final Signaler signaler;
+    /** Serialises the socket's state for thread-safe types; {@code null} for the others. */
+    private final ReentrantLock lock;
     private final DropCounter drops = new DropCounter();
     private final SocketPattern pattern;
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
@@ -87,6 +93,8 @@ public final class ZmqSocket implements AutoCloseable {
         this.context = context;
         this.type = type;
         this.name = name;
+        this.signaler = type.isThreadSafe() ? Signaler.shared() : new Signaler();
+        this.lock = type.isThreadSafe() ? new ReentrantLock() : null;
         this.pattern = SocketPattern.create(type, options, signaler, drops);
     }
 
@@ -121,6 +129,13 @@ public final class ZmqSocket implements AutoCloseable {
      * {@link #lastEndpoint()}) or {@code inproc://name} (sockets of this context only).
      */
     public void bind(String endpoint) {
+        guarded(() -> {
+            doBind(endpoint);
+            return null;
+        });
+    }
+
+    private void doBind(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
         owner.connectionConfig().validateSecurity();
@@ -166,22 +181,44 @@ public final class ZmqSocket implements AutoCloseable {
      * endpoint need not be bound yet: messages queue until it is.
      */
     public void connect(String endpoint) {
+        guarded(() -> doConnect(endpoint));
+    }
+
+    /**
+     * Connects a PEER socket to {@code endpoint}, as {@link #connect(String)}, and returns the routing id of the peer
+     * there, for {@link ZmqMessage#withRoutingId(int)}: messages to it queue until the connection is made.
+     *
+     * @throws ZmqException ENOTSUP unless this is a PEER socket
+     */
+    public int connectPeer(String endpoint) {
+        if (type != SocketType.PEER) {
+            throw new ZmqException(ErrorCode.ENOTSUP, name + ": only PEER sockets connect to a peer by routing id");
+        }
+        return guarded(() -> {
+            Peer peer = doConnect(endpoint);
+            processMailbox();
+            return pattern.routingIdOf(peer);
+        });
+    }
+
+    private Peer doConnect(String endpoint) {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
         owner.connectionConfig().validateSecurity();
+        Peer peer;
         if (e.isInproc()) {
-            context.inproc().connect(endpoint, owner);
+            peer = context.inproc().connect(endpoint, owner);
             inprocConnections.add(endpoint);
-            lastEndpoint = endpoint;
-            refreshEndpoints();
-            return;
+        } else {
+            e.transport().validateConnect(e.address());
+            context.ioStarted();
+            Session s = Session.connect(context.nextIoThread(), owner, e);
+            connections.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(s);
+            peer = s.connectPeer();
         }
-        e.transport().validateConnect(e.address());
-        context.ioStarted();
-        Session s = Session.connect(context.nextIoThread(), owner, e);
-        connections.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(s);
         lastEndpoint = endpoint;
         refreshEndpoints();
+        return peer;
     }
 
     /**
@@ -189,6 +226,13 @@ public final class ZmqSocket implements AutoCloseable {
      * their linger. Returns once the address is released and may be bound again. Do not call from a monitor callback.
      */
     public void unbind(String endpoint) {
+        guarded(() -> {
+            doUnbind(endpoint);
+            return null;
+        });
+    }
+
+    private void doUnbind(String endpoint) {
         checkOpen();
         if (inprocBindings.remove(endpoint)) {
             refreshEndpoints();
@@ -216,6 +260,13 @@ public final class ZmqSocket implements AutoCloseable {
      * from now on; what is already queued is still delivered within LINGER.
      */
     public void disconnect(String endpoint) {
+        guarded(() -> {
+            doDisconnect(endpoint);
+            return null;
+        });
+    }
+
+    private void doDisconnect(String endpoint) {
         checkOpen();
         if (inprocConnections.remove(endpoint)) {
             refreshEndpoints();
@@ -294,14 +345,12 @@ public final class ZmqSocket implements AutoCloseable {
 
     private boolean send(ZmqMessage message, long deadline) {
         checkOpen();
-        processMailbox();
-        if (pattern.send(message)) {
+        if (trySend(message)) {
             return true;
         }
         while (deadline != 0) {
             signaler.prepare();
-            processMailbox();
-            if (pattern.send(message)) {
+            if (trySend(message)) {
                 signaler.cancel();
                 return true;
             }
@@ -310,6 +359,16 @@ public final class ZmqSocket implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private boolean trySend(ZmqMessage message) {
+        enter();
+        try {
+            processMailbox();
+            return pattern.send(message);
+        } finally {
+            exit();
+        }
     }
 
     // ---------------------------------------------------------------- receiving
@@ -339,17 +398,10 @@ public final class ZmqSocket implements AutoCloseable {
 
     private ZmqMessage recv(long deadline) {
         checkOpen();
-        processMailbox();
-        if (prefetched != null) {
-            ZmqMessage m = prefetched;
-            prefetched = null;
-            return m;
-        }
-        ZmqMessage m = pattern.recv();
+        ZmqMessage m = tryRecv();
         while (m == null && deadline != 0) {
             signaler.prepare();
-            processMailbox();
-            m = pattern.recv();
+            m = tryRecv();
             if (m != null) {
                 signaler.cancel();
             } else if (!park(deadline)) {
@@ -359,11 +411,30 @@ public final class ZmqSocket implements AutoCloseable {
         return m;
     }
 
+    private ZmqMessage tryRecv() {
+        enter();
+        try {
+            processMailbox();
+            if (prefetched != null) {
+                ZmqMessage m = prefetched;
+                prefetched = null;
+                return m;
+            }
+            return pattern.recv();
+        } finally {
+            exit();
+        }
+    }
+
     /** Subscribes a SUB or XSUB socket to messages whose first frame starts with {@code topic}. */
     public void subscribe(byte[] topic) {
-        checkOpen();
-        processMailbox();
-        pattern.subscribe(topic.clone(), true);
+        byte[] copy = topic.clone();
+        guarded(() -> {
+            checkOpen();
+            processMailbox();
+            pattern.subscribe(copy, true);
+            return null;
+        });
     }
 
     /** Subscribes to the UTF-8 bytes of {@code topic}; the empty string subscribes to everything. */
@@ -373,14 +444,45 @@ public final class ZmqSocket implements AutoCloseable {
 
     /** Cancels one earlier subscription to {@code topic}. */
     public void unsubscribe(byte[] topic) {
-        checkOpen();
-        processMailbox();
-        pattern.subscribe(topic.clone(), false);
+        byte[] copy = topic.clone();
+        guarded(() -> {
+            checkOpen();
+            processMailbox();
+            pattern.subscribe(copy, false);
+            return null;
+        });
     }
 
     /** Cancels one earlier subscription to the UTF-8 bytes of {@code topic}. */
     public void unsubscribe(String topic) {
         unsubscribe(topic.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Joins a DISH socket to {@code group}: it receives what RADIO sockets send to exactly this group.
+     *
+     * @throws ZmqException ENOTSUP unless this is a DISH socket; EINVAL when already joined or longer than 255 bytes
+     */
+    public void join(String group) {
+        joinOrLeave(group, true);
+    }
+
+    /**
+     * Leaves a group joined with {@link #join(String)}.
+     *
+     * @throws ZmqException ENOTSUP unless this is a DISH socket; EINVAL when the group was not joined
+     */
+    public void leave(String group) {
+        joinOrLeave(group, false);
+    }
+
+    private void joinOrLeave(String group, boolean join) {
+        guarded(() -> {
+            checkOpen();
+            processMailbox();
+            pattern.join(group, join);
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- monitoring
@@ -503,22 +605,52 @@ public final class ZmqSocket implements AutoCloseable {
     /** For {@link Poller}: whether a receive would return a message now (it is fetched and kept for it). */
     boolean pollIn() {
         checkOpen();
-        processMailbox();
-        if (prefetched == null) {
-            try {
+        enter();
+        try {
+            processMailbox();
+            if (prefetched == null) {
                 prefetched = pattern.recv();
-            } catch (ZmqException notNow) {
-                return false;
             }
+            return prefetched != null;
+        } catch (ZmqException notNow) {
+            return false;
+        } finally {
+            exit();
         }
-        return prefetched != null;
     }
 
     /** For {@link Poller}: whether a send would be taken now. */
     boolean pollOut() {
         checkOpen();
-        processMailbox();
-        return pattern.canSend();
+        enter();
+        try {
+            processMailbox();
+            return pattern.canSend();
+        } finally {
+            exit();
+        }
+    }
+
+    private void enter() {
+        if (lock != null) {
+            lock.lock();
+        }
+    }
+
+    private void exit() {
+        if (lock != null) {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code operation} holding the socket's lock (thread-safe types) or as it is (the others). */
+    private <T> T guarded(Supplier<T> operation) {
+        enter();
+        try {
+            return operation.get();
+        } finally {
+            exit();
+        }
     }
 
     Signaler signaler() {

@@ -10,6 +10,7 @@ import dev.zmq.security.Mechanism;
 import dev.zmq.security.NullMechanism;
 import dev.zmq.security.PlainMechanism;
 import dev.zmq.security.Zap;
+import dev.zmq.wire.Command;
 import dev.zmq.wire.Metadata;
 
 import java.nio.charset.StandardCharsets;
@@ -70,13 +71,30 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
         }
     }
 
-    /** Whether this socket sends subscriptions upstream (SUB, XSUB). */
+    /** Whether this socket sends subscriptions or joins upstream (SUB, XSUB, DISH). */
     public boolean sendsSubscriptions() {
-        return type == SocketType.SUB || type == SocketType.XSUB;
+        return type == SocketType.SUB || type == SocketType.XSUB || type == SocketType.DISH;
     }
 
-    /** Whether this socket receives subscriptions from downstream (PUB, XPUB). */
+    /** Whether this socket receives subscriptions or joins from downstream (PUB, XPUB, RADIO). */
     public boolean receivesSubscriptions() {
-        return type == SocketType.PUB || type == SocketType.XPUB;
+        return type == SocketType.PUB || type == SocketType.XPUB || type == SocketType.RADIO;
+    }
+
+    /**
+     * The command that carries a subscription ({@code on}) or its cancellation on the wire: JOIN/LEAVE for RADIO and
+     * DISH, SUBSCRIBE/CANCEL for the others.
+     */
+    public String subscriptionCommand(boolean on) {
+        boolean groups = type == SocketType.RADIO || type == SocketType.DISH;
+        return groups ? (on ? Command.JOIN : Command.LEAVE) : (on ? Command.SUBSCRIBE : Command.CANCEL);
+    }
+
+    /**
+     * Whether subscriptions go to a peer speaking ZMTP 3.{@code peerMinor} as commands rather than as messages: for
+     * 3.1 peers (RFC 37), and always for DISH (JOIN and LEAVE have no message form).
+     */
+    public boolean subscribesWithCommands(int peerMinor) {
+        return sendsSubscriptions() && (peerMinor >= 1 || type == SocketType.DISH);
     }
 }

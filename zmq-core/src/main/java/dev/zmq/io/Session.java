@@ -202,7 +202,6 @@ public final class Session implements EngineOwner {
         }
     }
 
-    /** A socket that routes by identity learns a connecting peer's id only from its handshake, on every reconnect. */
     /** ROUTER needs the peer's identity first; IMMEDIATE queues nothing to a connection not yet made. */
     private boolean attachesAfterHandshake() {
         return config.type().routesByIdentity() || config.options().get(SocketOption.IMMEDIATE);

@@ -325,10 +325,11 @@ public final class StreamEngine implements IoHandler {
                 }
                 flush();
             }
-            case Command.SUBSCRIBE, Command.CANCEL -> {
-                if (config.receivesSubscriptions()) {
+            case Command.SUBSCRIBE, Command.CANCEL, Command.JOIN, Command.LEAVE -> {
+                boolean on = c.is(config.subscriptionCommand(true));
+                if (config.receivesSubscriptions() && (on || c.is(config.subscriptionCommand(false)))) {
                     byte[] msg = new byte[c.data().length + 1];
-                    msg[0] = (byte) (c.is(Command.SUBSCRIBE) ? 1 : 0);
+                    msg[0] = (byte) (on ? 1 : 0);
                     System.arraycopy(c.data(), 0, msg, 1, c.data().length);
                     deliver(ZmqMessage.of(msg));
                 }
@@ -357,7 +358,7 @@ public final class StreamEngine implements IoHandler {
             handshakeTimer.cancel();
         }
         state = State.ACTIVE;
-        sendSubscriptionCommands = config.sendsSubscriptions() && peerGreeting.minor() >= 1;
+        sendSubscriptionCommands = config.subscribesWithCommands(peerGreeting.minor());
         peer = owner.handshakeDone(this, new PeerInfo(remote, peerType, peerGreeting.minor(), peerMetadata,
                 mechanism.name(), userId));
         properties = messageProperties(peerMetadata, userId);
@@ -527,11 +528,11 @@ public final class StreamEngine implements IoHandler {
         return b == 0 || b == 1;
     }
 
-    private static Command subscriptionCommand(ZmqMessage m) {
+    private Command subscriptionCommand(ZmqMessage m) {
         byte[] d = m.first().data();
         byte[] topic = new byte[d.length - 1];
         System.arraycopy(d, 1, topic, 0, topic.length);
-        return new Command(d[0] == 1 ? Command.SUBSCRIBE : Command.CANCEL, topic);
+        return new Command(config.subscriptionCommand(d[0] == 1), topic);
     }
 
     private void afterDrained() {

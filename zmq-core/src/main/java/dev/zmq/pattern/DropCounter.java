@@ -3,9 +3,9 @@ package dev.zmq.pattern;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts messages a routing rule dropped: at the HWM (PUB, XPUB, ROUTER) or for lack of a route (ROUTER).
- * SUB filtering does not count. Thread-safe: the
- * socket's thread adds, any thread reads.
+ * Counts messages a routing rule dropped: at the HWM (PUB, XPUB, ROUTER, RADIO) or for lack of a route (ROUTER
+ * without a peer of that id, multipart messages reaching a single-frame type). SUB and DISH filtering do not count.
+ * Thread-safe: the socket's thread adds, any thread reads.
  */
 public final class DropCounter {
 
@@ -17,7 +17,7 @@ public final class DropCounter {
         hwm.increment();
     }
 
-    /** One message dropped because no peer has its routing id (ROUTER without ROUTER_MANDATORY). */
+    /** One message dropped because it had nowhere to go (an unknown routing id, a multipart message for CLIENT...). */
     public void droppedNoRoute() {
         noRoute.increment();
     }

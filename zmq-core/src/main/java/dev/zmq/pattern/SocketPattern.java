@@ -53,6 +53,13 @@ public abstract class SocketPattern {
             case REP -> new Rep(options, signaler, drops);
             case DEALER -> new Dealer(options, signaler, drops);
             case ROUTER -> new Router(options, signaler, drops);
+            case CLIENT -> new SingleFrame("CLIENT", new Dealer(options, signaler, drops));
+            case SERVER, PEER -> new Server(type.name(), options, signaler, drops);
+            case RADIO -> new Radio(options, signaler, drops);
+            case DISH -> new Dish(options, signaler, drops);
+            case SCATTER -> new SingleFrame("SCATTER", new Push(options, signaler, drops));
+            case GATHER -> new SingleFrame("GATHER", new Pull(options, signaler, drops));
+            case CHANNEL -> new SingleFrame("CHANNEL", new Pair(options, signaler, drops));
         };
     }
 
@@ -94,6 +101,21 @@ public abstract class SocketPattern {
      */
     public void subscribe(byte[] topic, boolean subscribe) {
         throw new ZmqException(ErrorCode.ENOTSUP, "only SUB and XSUB sockets subscribe");
+    }
+
+    /**
+     * Joins ({@code join}) or leaves {@code group}.
+     *
+     * @throws ZmqException ENOTSUP unless this is a DISH socket; EINVAL for a group joined twice, left but not
+     *     joined, or longer than 255 bytes
+     */
+    public void join(String group, boolean join) {
+        throw new ZmqException(ErrorCode.ENOTSUP, "only DISH sockets join groups");
+    }
+
+    /** The routing id this socket gave {@code peer} (SERVER, PEER), or 0 when it gives none. */
+    public int routingIdOf(Peer peer) {
+        return 0;
     }
 
     /**

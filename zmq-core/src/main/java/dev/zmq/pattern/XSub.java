@@ -19,11 +19,8 @@ class XSub extends SocketPattern {
     private final List<Peer> peers = new ArrayList<>();
     /** The subscriptions in force, with a count per topic. */
     protected final SubscriptionTrie subscriptions = new SubscriptionTrie();
-    /** The subscriptions in force as subscribe messages, with a version that changes with them. */
-    private record Snapshot(long version, List<ZmqMessage> messages) {
-    }
-
-    private volatile Snapshot snapshot = new Snapshot(0, List.of());
+    /** The subscriptions in force as subscribe messages, for new connections. */
+    private final StateReplay replay = new StateReplay();
 
     XSub(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);
@@ -34,10 +31,7 @@ class XSub extends SocketPattern {
     public void attach(Peer peer) {
         peers.add(peer);
         in.attach(peer);
-        Snapshot current = snapshot;
-        if (peer.subscriptionVersion() != current.version()) {
-            current.messages().forEach(peer.out()::force);
-        }
+        replay.attach(peer);
     }
 
     @Override
@@ -53,10 +47,7 @@ class XSub extends SocketPattern {
 
     @Override
     public void subscribe(byte[] topic, boolean subscribe) {
-        byte[] m = new byte[topic.length + 1];
-        m[0] = (byte) (subscribe ? 1 : 0);
-        System.arraycopy(topic, 0, m, 1, topic.length);
-        route(ZmqMessage.of(m));
+        route(StateReplay.message(subscribe, topic));
     }
 
     private boolean route(ZmqMessage message) {
@@ -84,12 +75,9 @@ class XSub extends SocketPattern {
     private void refreshPreamble() {
         List<ZmqMessage> all = new ArrayList<>();
         for (byte[] topic : subscriptions.prefixes()) {
-            byte[] m = new byte[topic.length + 1];
-            m[0] = 1;
-            System.arraycopy(topic, 0, m, 1, topic.length);
-            all.add(ZmqMessage.of(m));
+            all.add(StateReplay.message(true, topic));
         }
-        snapshot = new Snapshot(snapshot.version() + 1, List.copyOf(all));
+        replay.update(all);
     }
 
     @Override
@@ -99,12 +87,7 @@ class XSub extends SocketPattern {
 
     /** The subscriptions in force, recorded on {@code peer} as sent. Thread-safe (called by I/O threads). */
     @Override
-    public List<ZmqMessage> preamble(Peer peer, boolean replay) {
-        if (!replay) {
-            return List.of();
-        }
-        Snapshot current = snapshot;
-        peer.subscriptionVersion(current.version());
-        return current.messages();
+    public List<ZmqMessage> preamble(Peer peer, boolean replayState) {
+        return replay.preamble(peer, replayState);
     }
 }

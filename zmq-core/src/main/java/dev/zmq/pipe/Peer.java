@@ -66,6 +66,11 @@ public final class Peer {
         return endpoint;
     }
 
+    /** Whether the peer is a datagram endpoint ({@code udp://}): it carries data one way and no commands. */
+    public boolean isDatagram() {
+        return endpoint.startsWith("udp://");
+    }
+
     /** The peer's routing id (its ZMTP Identity), empty when it announced none. */
     public byte[] routingId() {
         return routingId;

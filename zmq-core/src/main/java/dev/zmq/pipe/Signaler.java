@@ -1,6 +1,8 @@
 package dev.zmq.pipe;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -9,21 +11,41 @@ import java.util.concurrent.locks.LockSupport;
  * Parks the application thread that is blocked on a socket and wakes it when something it may be waiting for
  * happens (a message arrived, a pipe has room again, a peer attached, the socket closed).
  *
- * <p>Thread-safe: one thread waits at a time, any thread may wake it. A wake that comes before the wait is not
- * lost (the waiter re-checks its condition after registering, and unpark permits persist).
+ * <p>Thread-safe: any thread may wake it. A plain signaler has one waiting thread at a time; a
+ * {@link #shared() shared} one (for thread-safe sockets) any number, all woken together. A wake that comes before
+ * the wait is not lost (the waiter re-checks its condition after registering, and unpark permits persist).
  */
 public final class Signaler {
 
     private final List<Signaler> followers = new CopyOnWriteArrayList<>();
+    /** The waiting threads of a shared signaler; {@code null} for a plain one. */
+    private final Set<Thread> waiters;
     private volatile Thread waiter;
     private volatile boolean signalled;
 
-    /** Records that something happened and wakes the waiting thread, if any, and every follower. */
+    /** A signaler for one waiting thread at a time. */
+    public Signaler() {
+        this(null);
+    }
+
+    private Signaler(Set<Thread> waiters) {
+        this.waiters = waiters;
+    }
+
+    /** A signaler any number of threads may wait on at once; a wake wakes them all. */
+    public static Signaler shared() {
+        return new Signaler(ConcurrentHashMap.newKeySet());
+    }
+
+    /** Records that something happened and wakes the waiting thread(s), if any, and every follower. */
     public void wake() {
         signalled = true;
         Thread t = waiter;
         if (t != null) {
             LockSupport.unpark(t);
+        }
+        if (waiters != null && !waiters.isEmpty()) {
+            waiters.forEach(LockSupport::unpark);
         }
         if (!followers.isEmpty()) {
             followers.forEach(Signaler::wake);
@@ -51,7 +73,11 @@ public final class Signaler {
 
     /** Registers the calling thread as the waiter; call before re-checking the condition. */
     public void prepare() {
-        waiter = Thread.currentThread();
+        if (waiters != null) {
+            waiters.add(Thread.currentThread());
+        } else {
+            waiter = Thread.currentThread();
+        }
     }
 
     /**
@@ -68,11 +94,15 @@ public final class Signaler {
                 LockSupport.parkNanos(this, Math.min(wait, TimeUnit.SECONDS.toNanos(1)));
             }
         }
-        waiter = null;
+        cancel();
     }
 
     /** Deregisters without parking (the condition became true after {@link #prepare()}). */
     public void cancel() {
-        waiter = null;
+        if (waiters != null) {
+            waiters.remove(Thread.currentThread());
+        } else {
+            waiter = null;
+        }
     }
 }

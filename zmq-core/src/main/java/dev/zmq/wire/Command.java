@@ -20,6 +20,10 @@ public record Command(String name, byte[] data) {
     public static final String PONG = "PONG";
     public static final String SUBSCRIBE = "SUBSCRIBE";
     public static final String CANCEL = "CANCEL";
+    /** RADIO/DISH: a DISH joins a group (RFC 48). */
+    public static final String JOIN = "JOIN";
+    /** RADIO/DISH: a DISH leaves a group. */
+    public static final String LEAVE = "LEAVE";
     /** CURVE: a sealed frame or command. */
     public static final String MESSAGE = "MESSAGE";
 

@@ -34,6 +34,11 @@ final class InprocConnection {
         this.connecterPeer = peer;
     }
 
+    /** The connecting socket's peer of this connection. */
+    Peer connecterPeer() {
+        return connecterPeer;
+    }
+
     /**
      * Opens a connection from {@code connecter} to {@code endpoint}, accepted at once when {@code binder} is not
      * {@code null}. Pipe HWMs are the sender's SNDHWM plus the receiver's RCVHWM when both are known (0 = none).

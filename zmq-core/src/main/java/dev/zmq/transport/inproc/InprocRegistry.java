@@ -3,6 +3,7 @@ package dev.zmq.transport.inproc;
 import dev.zmq.ErrorCode;
 import dev.zmq.ZmqException;
 import dev.zmq.io.SessionOwner;
+import dev.zmq.pipe.Peer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,12 +54,14 @@ public final class InprocRegistry {
     }
 
     /**
-     * Connects {@code socket} to {@code endpoint}, bound or not yet.
+     * Connects {@code socket} to {@code endpoint}, bound or not yet, and returns the socket's new peer.
      *
      * @throws ZmqException EINVAL when the bound socket's type cannot talk to this one
      */
-    public synchronized void connect(String endpoint, SessionOwner socket) {
-        connections.add(InprocConnection.open(endpoint, socket, bound.get(endpoint)));
+    public synchronized Peer connect(String endpoint, SessionOwner socket) {
+        InprocConnection c = InprocConnection.open(endpoint, socket, bound.get(endpoint));
+        connections.add(c);
+        return c.connecterPeer();
     }
 
     /** Closes {@code socket}'s connections to {@code endpoint}; {@code false} when it had none. */
