@@ -89,6 +89,17 @@ public final class SocketOption<T> {
     /** Directory for SWAP files (default: the JVM's temporary directory). */
     public static final SocketOption<String> SWAP_DIRECTORY = new SocketOption<>("SWAP_DIRECTORY", String.class, "",
             v -> true);
+    /** udp:// multicast: the TTL of sent datagrams (routers they may cross); 1 keeps them on the local network. */
+    public static final SocketOption<Integer> MULTICAST_HOPS = intOption("MULTICAST_HOPS", 1, v -> v >= 0 && v <= 255);
+    /** udp:// multicast: whether sent datagrams loop back to receivers on this host (libzmq's default: yes). */
+    public static final SocketOption<Boolean> MULTICAST_LOOP = new SocketOption<>("MULTICAST_LOOP", Boolean.class,
+            true, v -> true);
+    /**
+     * TCP and IPC connects: give up a connection attempt that has not completed within this time and retry (0 = the
+     * operating system's own timeout).
+     */
+    public static final SocketOption<Duration> CONNECT_TIMEOUT = durationOption("CONNECT_TIMEOUT", Duration.ZERO,
+            false);
     /** PLAIN: play the server role, authenticating clients through the ZAP handler (when one is bound). */
     public static final SocketOption<Boolean> PLAIN_SERVER = boolOption("PLAIN_SERVER");
     /** PLAIN: the user name a client presents (setting it makes the socket a PLAIN client). At most 255 bytes. */

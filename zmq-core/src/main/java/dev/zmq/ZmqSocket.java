@@ -19,6 +19,9 @@ import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Pipe;
 import dev.zmq.pipe.Signaler;
 import dev.zmq.transport.Endpoint;
+import dev.zmq.transport.udp.UdpEndpoint;
+import dev.zmq.transport.udp.UdpReceiver;
+import dev.zmq.transport.udp.UdpSender;
 
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
@@ -82,6 +85,8 @@ public final class ZmqSocket implements AutoCloseable {
     private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
     private final Set<String> inprocBindings = new LinkedHashSet<>();
     private final List<String> inprocConnections = new ArrayList<>();
+    private final Map<String, UdpEndpoint> datagramBindings = new LinkedHashMap<>();
+    private final Map<String, UdpEndpoint> datagramConnections = new LinkedHashMap<>();
     private ZmqMessage prefetched;
     private volatile boolean mailboxDirty;
     private volatile boolean closed;
@@ -143,6 +148,17 @@ public final class ZmqSocket implements AutoCloseable {
             bindInproc(endpoint);
             return;
         }
+        if (e.isUdp()) {
+            requireDatagramType(e, SocketType.DISH, "bind");
+            UdpReceiver r = UdpReceiver.bind(context.nextIoThread(), owner, e);
+            context.ioStarted();
+            datagramBindings.put(r.boundEndpoint(), r);
+            lastEndpoint = r.boundEndpoint();
+            refreshEndpoints();
+            r.start();
+            owner.emit(SocketEventType.LISTENING, endpoint, null, "udp");
+            return;
+        }
         ServerSocketChannel server;
         String bound;
         try {
@@ -161,6 +177,13 @@ public final class ZmqSocket implements AutoCloseable {
         refreshEndpoints();
         l.start();
         owner.emit(SocketEventType.LISTENING, bound, null, "");
+    }
+
+    private void requireDatagramType(Endpoint e, SocketType required, String operation) {
+        if (type != required) {
+            throw new ZmqException(ErrorCode.ENOTSUP, name + ": cannot " + operation + " " + e + ": over udp:// a "
+                    + "RADIO connects and a DISH binds, and no other socket type takes part");
+        }
     }
 
     private void bindInproc(String endpoint) {
@@ -209,6 +232,16 @@ public final class ZmqSocket implements AutoCloseable {
         if (e.isInproc()) {
             peer = context.inproc().connect(endpoint, owner);
             inprocConnections.add(endpoint);
+        } else if (e.isUdp()) {
+            requireDatagramType(e, SocketType.RADIO, "connect");
+            if (datagramConnections.containsKey(endpoint)) {
+                throw new ZmqException(ErrorCode.EINVAL, name + ": already connected to " + endpoint);
+            }
+            UdpSender sender = UdpSender.open(context.nextIoThread(), owner, e);
+            context.ioStarted();
+            datagramConnections.put(endpoint, sender);
+            sender.start();
+            peer = null;
         } else {
             e.transport().validateConnect(e.address());
             context.ioStarted();
@@ -239,14 +272,24 @@ public final class ZmqSocket implements AutoCloseable {
             context.inproc().unbind(endpoint, owner);
             return;
         }
+        UdpEndpoint datagram = datagramBindings.remove(endpoint);
+        if (datagram != null) {
+            refreshEndpoints();
+            awaitReleased(datagram.close(0), endpoint);
+            return;
+        }
         Listener l = listeners.remove(endpoint);
         refreshEndpoints();
         if (l == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
                     + listeners.keySet() + ")");
         }
+        awaitReleased(l.close(lingerNanos()), endpoint);
+    }
+
+    private void awaitReleased(CompletableFuture<Void> released, String endpoint) {
         try {
-            l.close(lingerNanos()).get(10, TimeUnit.SECONDS);
+            released.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ZmqException(ErrorCode.EFSM, name + ": releasing " + endpoint + " did not complete", e);
         } catch (InterruptedException e) {
@@ -271,6 +314,12 @@ public final class ZmqSocket implements AutoCloseable {
         if (inprocConnections.remove(endpoint)) {
             refreshEndpoints();
             context.inproc().disconnect(endpoint, owner);
+            return;
+        }
+        UdpEndpoint datagram = datagramConnections.remove(endpoint);
+        if (datagram != null) {
+            refreshEndpoints();
+            datagram.close(lingerNanos());
             return;
         }
         List<Session> sessions = connections.remove(endpoint);
@@ -299,8 +348,10 @@ public final class ZmqSocket implements AutoCloseable {
     private void refreshEndpoints() {
         List<String> b = new ArrayList<>(listeners.keySet());
         b.addAll(inprocBindings);
+        b.addAll(datagramBindings.keySet());
         List<String> c = new ArrayList<>(connections.keySet());
         c.addAll(inprocConnections);
+        c.addAll(datagramConnections.keySet());
         boundView = List.copyOf(b);
         connectedView = List.copyOf(c);
     }
@@ -538,10 +589,15 @@ public final class ZmqSocket implements AutoCloseable {
             closed = true;
         }
         long linger = lingerNanos();
-        List<CompletableFuture<Void>> released = listeners.values().stream().map(l -> l.close(linger)).toList();
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        listeners.values().forEach(l -> released.add(l.close(linger)));
+        datagramBindings.values().forEach(d -> released.add(d.close(0)));
         connections.values().forEach(list -> list.forEach(s -> s.close(linger)));
+        datagramConnections.values().forEach(d -> d.close(linger));
         listeners.clear();
         connections.clear();
+        datagramBindings.clear();
+        datagramConnections.clear();
         context.inproc().closed(owner);
         inprocBindings.clear();
         inprocConnections.clear();

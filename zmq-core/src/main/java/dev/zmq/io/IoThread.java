@@ -48,12 +48,12 @@ public final class IoThread implements AutoCloseable {
         thread.start();
     }
 
-    /** Runs {@code task} on this I/O thread soon. */
     /** Whether the calling thread is one of the I/O threads (which must never wait on I/O-thread work). */
     public static boolean isIoThread() {
         return CURRENT.get() != null;
     }
 
+    /** Runs {@code task} on this I/O thread soon. */
     public void execute(Runnable task) {
         tasks.offer(task);
         if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {

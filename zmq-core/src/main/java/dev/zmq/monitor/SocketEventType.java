@@ -20,6 +20,8 @@ public enum SocketEventType {
     HANDSHAKE_FAILED,
     /** An established connection ended; detail = reason (peer closed, heartbeat timeout, protocol error, ...). */
     DISCONNECTED,
+    /** A message from or to a datagram endpoint was dropped; detail = why (malformed, too large, unreachable). */
+    MESSAGE_DROPPED,
     /** A listening endpoint was closed (unbind or socket close). */
     CLOSED,
     /** The socket closed. */

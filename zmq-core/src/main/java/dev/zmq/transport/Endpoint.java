@@ -2,6 +2,7 @@ package dev.zmq.transport;
 
 import dev.zmq.ErrorCode;
 import dev.zmq.ZmqException;
+import dev.zmq.transport.udp.UdpAddress;
 
 /**
  * A parsed endpoint: {@code transport://address}. The transport prefix is the only thing that differs between
@@ -12,13 +13,16 @@ import dev.zmq.ZmqException;
  *
  * @param text      the endpoint as given
  * @param transport the stream transport carrying it, or {@code null} for {@code inproc://} (a pipe between two
- *                  sockets of one context, see {@link dev.zmq.transport.inproc.InprocRegistry})
+ *                  sockets of one context, see {@link dev.zmq.transport.inproc.InprocRegistry}) and {@code udp://}
+ *                  (datagrams, see {@link dev.zmq.transport.udp.UdpEndpoint})
  * @param address   the part after {@code ://}
  */
 public record Endpoint(String text, StreamTransport transport, String address) {
 
     /** The prefix of in-process endpoints. */
     public static final String INPROC = "inproc";
+    /** The prefix of datagram endpoints (RADIO and DISH only). */
+    public static final String UDP = "udp";
 
     /** Parses {@code text}, e.g. {@code tcp://127.0.0.1:5555}. */
     public static Endpoint parse(String text) {
@@ -31,13 +35,13 @@ public record Endpoint(String text, StreamTransport transport, String address) {
                     + "': expected transport://address, e.g. tcp://127.0.0.1:5555");
         }
         String scheme = text.substring(0, sep);
-        if (scheme.equals(INPROC)) {
+        if (scheme.equals(INPROC) || scheme.equals(UDP)) {
             return new Endpoint(text, null, text.substring(sep + 3));
         }
         StreamTransport transport = Transports.forScheme(scheme);
         if (transport == null) {
             throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport '" + scheme
-                    + "' in endpoint '" + text + "' (supported: " + INPROC + ", " + Transports.schemes() + ")");
+                    + "' in endpoint '" + text + "' (supported: " + INPROC + ", " + Transports.schemes() + ", " + UDP + ")");
         }
         return new Endpoint(text, transport, text.substring(sep + 3));
     }
@@ -50,7 +54,9 @@ public record Endpoint(String text, StreamTransport transport, String address) {
      */
     public static Endpoint validate(String text, boolean forBind) {
         Endpoint e = parse(text);
-        if (!e.isInproc()) {
+        if (e.isUdp()) {
+            UdpAddress.parse(e.address);
+        } else if (!e.isInproc()) {
             if (forBind) {
                 e.transport.validateBind(e.address);
             } else {
@@ -62,7 +68,12 @@ public record Endpoint(String text, StreamTransport transport, String address) {
 
     /** Whether this is an {@code inproc://} endpoint. */
     public boolean isInproc() {
-        return transport == null;
+        return transport == null && text.startsWith(INPROC);
+    }
+
+    /** Whether this is a {@code udp://} endpoint. */
+    public boolean isUdp() {
+        return transport == null && text.startsWith(UDP);
     }
 
     @Override
