@@ -37,6 +37,7 @@ public final class Session implements EngineOwner {
     private StreamEngine engine;
     private SocketChannel pendingChannel;
     private IoTimer reconnectTimer;
+    private IoTimer connectTimer;
     private IoTimer lingerTimer;
     private boolean closing;
     private boolean finished;
@@ -99,12 +100,36 @@ public final class Session implements EngineOwner {
                 connected(ch);
             } else {
                 pendingChannel = ch;
-                io.register(ch, SelectionKey.OP_CONNECT, this::finishConnect);
+                SelectionKey key = io.register(ch, SelectionKey.OP_CONNECT, this::finishConnect);
                 socket.events().emit(SocketEventType.CONNECT_DELAYED, endpoint.text(), null, "");
+                long timeout = config.options().get(SocketOption.CONNECT_TIMEOUT).toNanos();
+                if (timeout > 0) {
+                    SocketChannel attempt = ch;
+                    connectTimer = io.schedule(timeout, () -> connectTimedOut(attempt, key, timeout));
+                }
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             retry("connect failed: " + describe(e));
+        }
+    }
+
+    /** CONNECT_TIMEOUT: an attempt still pending is abandoned and retried after the usual backoff. */
+    private void connectTimedOut(SocketChannel attempt, SelectionKey key, long timeoutNanos) {
+        connectTimer = null;
+        if (pendingChannel != attempt) {
+            return;
+        }
+        pendingChannel = null;
+        key.cancel();
+        closeQuietly(attempt);
+        retry("connect timed out after " + timeoutNanos / 1_000_000 + " ms (CONNECT_TIMEOUT)");
+    }
+
+    private void cancelConnectTimer() {
+        if (connectTimer != null) {
+            connectTimer.cancel();
+            connectTimer = null;
         }
     }
 
@@ -113,6 +138,7 @@ public final class Session implements EngineOwner {
         pendingChannel = null;
         try {
             if (ch.finishConnect()) {
+                cancelConnectTimer();
                 connected(ch);
             } else {
                 pendingChannel = ch;
@@ -120,6 +146,7 @@ public final class Session implements EngineOwner {
         } catch (IOException e) {
             key.cancel();
             closeQuietly(ch);
+            cancelConnectTimer();
             retry("connect failed: " + describe(e));
         }
     }
@@ -255,6 +282,7 @@ public final class Session implements EngineOwner {
         if (lingerTimer != null) {
             lingerTimer.cancel();
         }
+        cancelConnectTimer();
         closeQuietly(pendingChannel);
         if (engine != null) {
             engine.close("socket closed");

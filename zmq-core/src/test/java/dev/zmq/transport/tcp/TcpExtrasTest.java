@@ -7,19 +7,29 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqSocket;
+import dev.zmq.monitor.SocketEvent;
 import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** tcp:// extras: IPv6 (our sockets and a libzmq peer, which needs its IPV6 option), interface names, keepalive. */
+/**
+ * tcp:// extras: IPv6 (our sockets and a libzmq peer, which needs its IPV6 option), interface names, keepalive,
+ * CONNECT_TIMEOUT.
+ */
 class TcpExtrasTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -97,5 +107,40 @@ class TcpExtrasTest {
                 s.connect(sys.argv[1]); s.send(b"v6"); print(s.recv().decode())
                 """, rep.lastEndpoint()));
         assertThat(out).isEqualTo("v6 back");
+    }
+
+    @Test
+    void connectTimeoutAbandonsAnAttemptThatHangsAndRetries() throws Exception {
+        // a listener whose accept queue is full: the kernel drops further SYNs, so a connect neither succeeds nor fails
+        try (ServerSocketChannel full = ServerSocketChannel.open()) {
+            full.bind(new InetSocketAddress("127.0.0.1", 0), 1);
+            InetSocketAddress address = (InetSocketAddress) full.getLocalAddress();
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                boolean hanging = false;
+                while (!hanging && fillers.size() < 16) {
+                    Socket filler = new Socket();
+                    fillers.add(filler);
+                    try {
+                        filler.connect(address, 500);
+                    } catch (SocketTimeoutException e) {
+                        hanging = true;
+                    }
+                }
+                assertThat(hanging).as("the accept queue filled up").isTrue();
+                ZmqSocket push = ctx.socket(SocketType.PUSH);
+                push.set(SocketOption.CONNECT_TIMEOUT, Duration.ofMillis(200));
+                push.set(SocketOption.RECONNECT_IVL, Duration.ofMillis(50));
+                List<SocketEvent> events = new CopyOnWriteArrayList<>();
+                push.addMonitor(events::add);
+                push.connect("tcp://127.0.0.1:" + address.getPort());
+                await().atMost(WAIT).until(() -> events.stream().filter(e ->
+                        e.detail().contains("connect timed out after 200 ms (CONNECT_TIMEOUT)")).count() >= 2);
+            } finally {
+                for (Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
     }
 }
