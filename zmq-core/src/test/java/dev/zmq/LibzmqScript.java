@@ -17,7 +17,16 @@ public final class LibzmqScript {
 
     /** Starts {@code script} with {@code args} (stderr merged into stdout). */
     public static Process start(String script, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", script));
+        return run(new ArrayList<>(), script, args);
+    }
+
+    /** Starts {@code script} inside the network namespace {@code namespace} ({@code ip netns exec}). */
+    public static Process startInNamespace(String namespace, String script, String... args) {
+        return run(new ArrayList<>(List.of("ip", "netns", "exec", namespace)), script, args);
+    }
+
+    private static Process run(List<String> cmd, String script, String... args) {
+        cmd.addAll(List.of("/usr/bin/python3", "-c", script));
         cmd.addAll(List.of(args));
         try {
             return new ProcessBuilder(cmd).redirectErrorStream(true).start();
