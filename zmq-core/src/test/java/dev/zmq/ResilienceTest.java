@@ -4,8 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -105,5 +108,27 @@ class ResilienceTest {
         assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ZmqException.class)
                 .hasMessageContaining("context terminated while PULL#")
                 .extracting(e -> ((ZmqException) e).code()).isEqualTo(ErrorCode.ETERM);
+    }
+
+    @Test
+    void anIdleContextUsesNoCpu() throws Exception {
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind("tcp://127.0.0.1:*");
+        ZmqSocket push = ctx.socket(SocketType.PUSH);
+        push.connect(pull.lastEndpoint());
+        push.send("warm");
+        assertThat(pull.recv(WAIT).first().text()).isEqualTo("warm");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        List<Long> ioThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("zmq-io-")).map(Thread::getId).toList();
+        assertThat(ioThreads).isNotEmpty();
+        long before = ioThreads.stream().mapToLong(mx::getThreadCpuTime).sum();
+        long start = System.nanoTime();
+        // an interval to measure over, not a wait for a condition: nothing is expected to happen in it
+        Thread.sleep(1000);
+        long elapsed = System.nanoTime() - start;
+        long used = ioThreads.stream().mapToLong(mx::getThreadCpuTime).sum() - before;
+        assertThat(used).as("CPU ns the idle I/O threads used in %d ms", elapsed / 1_000_000)
+                .isLessThan(elapsed / 50);
     }
 }
