@@ -17,7 +17,7 @@ import java.util.List;
  * @param type    the socket type
  * @param bind    endpoints to bind
  * @param connect endpoints to connect to
- * @param topics  topics to subscribe to (SUB/XSUB); none means none
+ * @param topics  topics to subscribe to (SUB/XSUB) or groups to join (DISH); none means none
  * @param options option values to set before binding and connecting
  */
 public record ZmqSocketSpec(String name, SocketType type, List<String> bind, List<String> connect,
@@ -39,7 +39,7 @@ public record ZmqSocketSpec(String name, SocketType type, List<String> bind, Lis
         return new ZmqSocketSpec(name, newType, bind, connect, topics, options);
     }
 
-    /** The same socket subscribed to {@code more} topics as well (SUB, XSUB). */
+    /** The same socket subscribed to {@code more} topics (SUB, XSUB) or groups (DISH) as well. */
     public ZmqSocketSpec withTopics(List<String> more) {
         List<String> all = new ArrayList<>(topics);
         more.stream().filter(t -> !all.contains(t)).forEach(all::add);
@@ -70,6 +70,8 @@ public record ZmqSocketSpec(String name, SocketType type, List<String> bind, Lis
             }
             if (type == SocketType.SUB || type == SocketType.XSUB) {
                 topics.forEach(socket::subscribe);
+            } else if (type == SocketType.DISH) {
+                topics.forEach(socket::join);
             }
             return socket;
         } catch (RuntimeException e) {

@@ -16,8 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A socket shared through a lock, held only to queue one message (the I/O runs in the context's I/O threads), or,
- * for a REQ request, until its reply arrives or times out: REQ is lock-step, so its requests run one at a time.
- * Thread-safe.
+ * for a REQ or CLIENT request, until its reply arrives or times out: their requests run one at a time (REQ is
+ * lock-step; a CLIENT's single frame has no room for a correlation id, so replies left over from a timed-out request
+ * are discarded before the next). A socket of a thread-safe type sends without the lock. Thread-safe.
  */
 final class LockedSocket implements SharedSocket {
 
@@ -35,6 +36,10 @@ final class LockedSocket implements SharedSocket {
 
     @Override
     public void send(ZmqMessage message) {
+        if (spec.type().isThreadSafe()) {
+            socket.send(message);
+            return;
+        }
         lock.lock();
         try {
             socket.send(message);
@@ -45,12 +50,17 @@ final class LockedSocket implements SharedSocket {
 
     @Override
     public ZmqMessage request(ZmqMessage request, Duration timeout) {
-        if (spec.type() != SocketType.REQ) {
-            throw new ZmqException(ErrorCode.ENOTSUP, "sendAndReceive needs a REQ or DEALER socket; '" + spec.name()
-                    + "' is " + spec.type());
+        if (spec.type() != SocketType.REQ && spec.type() != SocketType.CLIENT) {
+            throw new ZmqException(ErrorCode.ENOTSUP, "sendAndReceive needs a REQ, DEALER or CLIENT socket; '"
+                    + spec.name() + "' is " + spec.type());
         }
         lock.lock();
         try {
+            if (spec.type() == SocketType.CLIENT) {
+                while (socket.recv(ZmqSocket.DONTWAIT) != null) {
+                    // a late reply to an earlier request that timed out
+                }
+            }
             socket.send(request);
             return awaitReply(timeout);
         } finally {

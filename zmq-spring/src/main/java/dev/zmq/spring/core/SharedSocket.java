@@ -16,7 +16,7 @@ import java.time.Duration;
  * lock-step).
  *
  * <p>Thread-safe. Throws {@link ZmqException} as the socket does: EAGAIN on a send or reply timeout, ENOTSUP for
- * request-reply on a type other than REQ and DEALER, ETERM once closed.
+ * request-reply on a type other than REQ, DEALER and CLIENT, ETERM once closed.
  */
 public interface SharedSocket extends AutoCloseable {
 

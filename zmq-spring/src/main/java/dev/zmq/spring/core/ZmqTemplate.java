@@ -4,6 +4,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.OutgoingTopic;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -73,11 +74,13 @@ public class ZmqTemplate implements DisposableBean {
         send(socket, payload);
     }
 
-    /** Publishes {@code payload} under {@code topic}: a topic frame, then the payload frame(s). */
+    /**
+     * Publishes {@code payload} under {@code topic}: a topic frame, then the payload frame(s); through a RADIO socket
+     * the topic is the message's group.
+     */
     public void send(String socket, String topic, Object payload) {
-        ZmqMessage.Builder b = ZmqMessage.builder().add(topic);
-        converter.toZmqMessage(payload).frames().forEach(b::add);
-        send(socket, (Object) b.build());
+        send(socket, (Object) OutgoingTopic.apply(sockets.get(socket).type(), topic,
+                converter.toZmqMessage(payload)));
     }
 
     /**

@@ -9,8 +9,9 @@ import org.springframework.integration.endpoint.MessageProducerSupport;
 import java.util.EnumSet;
 
 /**
- * Inbound channel adapter: every message a SUB, PULL, PAIR or ROUTER socket receives is sent to the output channel
- * as soon as it arrives (no polling). Failures go to the error channel when one is set. Starts and stops with its
+ * Inbound channel adapter: every message a SUB, XSUB, DISH, PULL, GATHER, PAIR, CHANNEL, ROUTER, DEALER or SERVER
+ * socket receives is sent to the output channel as soon as it arrives (no polling), with headers for its topic,
+ * group and routing id. Failures go to the error channel when one is set. Starts and stops with its
  * flow. Configure before start; thread-safe afterwards.
  *
  * @throws IllegalArgumentException (constructor) for a socket type that cannot feed an adapter
@@ -23,8 +24,9 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
     /** An adapter receiving on the socket {@code spec}, with containers made by {@code factory}. */
     public ZmqInboundChannelAdapter(ZmqListenerContainerFactory factory, ZmqSocketSpec spec,
                                     ZmqMessageConverter converter) {
-        this.socket = new InboundSocket(factory, spec, EnumSet.of(SocketType.SUB, SocketType.XSUB, SocketType.PULL,
-                SocketType.PAIR, SocketType.ROUTER, SocketType.DEALER), "an inbound channel adapter");
+        this.socket = new InboundSocket(factory, spec, EnumSet.of(SocketType.SUB, SocketType.XSUB, SocketType.DISH,
+                SocketType.PULL, SocketType.GATHER, SocketType.PAIR, SocketType.CHANNEL, SocketType.ROUTER,
+                SocketType.DEALER, SocketType.SERVER), "an inbound channel adapter");
         this.mapper = new ZmqInboundMapper(PayloadMapping.BYTES, Object.class, converter, spec.name());
     }
 

@@ -35,13 +35,7 @@ public record ZmqInboundMapper(PayloadMapping mapping, Class<?> payloadType, Zmq
         };
         Map<String, Object> headers = new HashMap<>(8);
         headers.put(ZmqHeaders.SOCKET, socket);
-        headers.put(ZmqHeaders.RECEIVED_MESSAGE, received.raw());
-        if (received.topic() != null) {
-            headers.put(ZmqHeaders.TOPIC, received.topic());
-        }
-        if (received.routingId() != null) {
-            headers.put(ZmqHeaders.ROUTING_ID, received.routingId());
-        }
+        received.addHeadersTo(headers);
         return new GenericMessage<>(payload, ZmqMessageHeaders.withId(headers));
     }
 

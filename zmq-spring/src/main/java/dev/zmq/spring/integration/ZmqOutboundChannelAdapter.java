@@ -5,6 +5,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.core.SharedSocket;
+import dev.zmq.spring.support.OutgoingTopic;
 import dev.zmq.spring.support.ZmqHeaders;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.DisposableBean;
@@ -17,8 +18,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Outbound channel adapter: sends each message's payload through a PUB, XPUB, PUSH, PAIR or DEALER socket. For
- * publishers a topic frame goes first: from the topic expression when set, else the {@link ZmqHeaders#TOPIC} header.
+ * Outbound channel adapter: sends each message's payload through a PUB, XPUB, RADIO, PUSH, SCATTER, PAIR, CHANNEL,
+ * DEALER or CLIENT socket. A topic comes from the topic expression when set, else the {@link ZmqHeaders#TOPIC} (or,
+ * for RADIO, {@link ZmqHeaders#GROUP}) header: a frame before the body, or a RADIO message's group (which it needs).
  * Payloads convert as the template converts them ({@code ZmqMessage} as is, bytes, text, else JSON).
  *
  * <p>Thread-safe: any number of flow threads may send at once (see {@link SharedSocket}). Sending blocks at the
@@ -27,8 +29,9 @@ import java.util.Set;
  */
 public class ZmqOutboundChannelAdapter extends AbstractMessageHandler implements DisposableBean {
 
-    private static final Set<SocketType> ALLOWED = EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.PUSH,
-            SocketType.PAIR, SocketType.DEALER);
+    private static final Set<SocketType> ALLOWED = EnumSet.of(SocketType.PUB, SocketType.XPUB, SocketType.RADIO,
+            SocketType.PUSH, SocketType.SCATTER, SocketType.PAIR, SocketType.CHANNEL, SocketType.DEALER,
+            SocketType.CLIENT);
 
     private final ZmqSocketSpec spec;
     private final ZmqContext context;
@@ -61,14 +64,15 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler implements
     protected void handleMessageInternal(Message<?> message) {
         Object t = topic != null ? topic.getValue(ExpressionUtils.createStandardEvaluationContext(getBeanFactory()),
                 message) : message.getHeaders().get(ZmqHeaders.TOPIC);
-        ZmqMessage body = converter.toZmqMessage(message.getPayload());
-        ZmqMessage out = body;
-        if (t != null) {
-            ZmqMessage.Builder b = ZmqMessage.builder().add(t.toString());
-            body.frames().forEach(b::add);
-            out = b.build();
+        if (t == null && spec.type() == SocketType.RADIO) {
+            t = message.getHeaders().get(ZmqHeaders.GROUP);
+            if (t == null) {
+                throw new IllegalArgumentException("socket '" + spec.name() + "' is a RADIO: each message needs a "
+                        + "group (set the adapter's topic expression, or the zmq_group or zmq_topic header)");
+            }
         }
-        socket().send(out);
+        ZmqMessage body = converter.toZmqMessage(message.getPayload());
+        socket().send(t == null ? body : OutgoingTopic.apply(spec.type(), t.toString(), body));
     }
 
     private SharedSocket socket() {

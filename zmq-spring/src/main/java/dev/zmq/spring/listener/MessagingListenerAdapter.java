@@ -44,13 +44,7 @@ public final class MessagingListenerAdapter implements ZmqMessageListener {
         Map<String, Object> headers = new HashMap<>(8);
         headers.put(ZmqHeaders.SOCKET, socketName);
         headers.put(ZmqHeaders.LISTENER_ID, listenerId);
-        headers.put(ZmqHeaders.RECEIVED_MESSAGE, received.raw());
-        if (received.topic() != null) {
-            headers.put(ZmqHeaders.TOPIC, received.topic());
-        }
-        if (received.routingId() != null) {
-            headers.put(ZmqHeaders.ROUTING_ID, received.routingId());
-        }
+        received.addHeadersTo(headers);
         Message<byte[]> message = new GenericMessage<>(received.payload(), ZmqMessageHeaders.withoutId(headers));
         Object result = method.invoke(message);
         if (result == null) {

@@ -51,7 +51,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ZmqListenerContainer.class);
     private static final int BATCH = 256;
     private static final Duration FOREVER = Duration.ofMillis(-1);
-    private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER);
+    private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER, SocketType.SERVER,
+            SocketType.PEER);
 
     private final String id;
     private final ZmqSocketSpec spec;
@@ -280,8 +281,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
             if (!ANSWERING.contains(spec.type())) {
                 return null;
             }
-            return custom != null ? converter.toZmqMessage(custom)
-                    : ZmqMessage.of("ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (custom != null) {
+                return converter.toZmqMessage(custom);
+            }
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // SERVER and PEER carry single frames
+            return spec.type().isThreadSafe() ? ZmqMessage.of("ERROR " + reason) : ZmqMessage.of("ERROR", reason);
         }
 
         void stop() {

@@ -5,10 +5,12 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqMessage;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A received message taken apart the way its socket type frames it: the ROUTER envelope (routing id and any frames
- * up to the empty delimiter), the topic of a multipart SUB message, and the body the application wants. Immutable.
+ * up to the empty delimiter), the topic of a multipart SUB message, and the body the application wants; a SERVER's
+ * routing id and a DISH's group travel on the message itself. Immutable.
  *
  * @param envelope frames a reply must start with (ROUTER), else empty
  * @param topic    the first frame of a multipart message on SUB/XSUB as text, else {@code null}
@@ -42,13 +44,36 @@ public record ReceivedMessage(List<Frame> envelope, String topic, List<Frame> bo
         return envelope.isEmpty() ? null : envelope.get(0).data();
     }
 
+    /**
+     * Puts what the frames told into {@code headers}: {@link ZmqHeaders#RECEIVED_MESSAGE}, and when present
+     * {@link ZmqHeaders#TOPIC}, {@link ZmqHeaders#ROUTING_ID} (ROUTER: bytes; SERVER, PEER: an Integer) and
+     * {@link ZmqHeaders#GROUP}.
+     */
+    public void addHeadersTo(Map<String, Object> headers) {
+        headers.put(ZmqHeaders.RECEIVED_MESSAGE, raw);
+        if (topic != null) {
+            headers.put(ZmqHeaders.TOPIC, topic);
+        }
+        if (!envelope.isEmpty()) {
+            headers.put(ZmqHeaders.ROUTING_ID, envelope.get(0).data());
+        } else if (raw.routingId() != 0) {
+            headers.put(ZmqHeaders.ROUTING_ID, raw.routingId());
+        }
+        if (raw.group() != null) {
+            headers.put(ZmqHeaders.GROUP, raw.group());
+        }
+    }
+
     /** The first body frame's bytes (empty when the body has no frame): the payload listeners convert. */
     public byte[] payload() {
         return body.isEmpty() ? new byte[0] : body.get(0).data();
     }
 
-    /** A reply to this message: the envelope followed by {@code reply}'s frames. */
+    /** A reply to this message: the envelope followed by {@code reply}'s frames, or addressed to a SERVER's peer. */
     public ZmqMessage reply(ZmqMessage reply) {
+        if (raw.routingId() != 0) {
+            return reply.withRoutingId(raw.routingId());
+        }
         if (envelope.isEmpty()) {
             return reply;
         }

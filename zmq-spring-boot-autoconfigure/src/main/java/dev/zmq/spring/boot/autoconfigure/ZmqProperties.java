@@ -274,10 +274,10 @@ public class ZmqProperties {
         /** Endpoints to connect to, e.g. tcp://broker:5555. */
         private List<String> connect = new ArrayList<>();
 
-        /** Topics a SUB socket subscribes to; "" subscribes to everything. */
+        /** Topics a SUB or XSUB socket subscribes to ("" subscribes to everything), or groups a DISH joins. */
         private List<String> topics = new ArrayList<>();
 
-        /** Fail start-up when a SUB socket has no topics (it would receive nothing). */
+        /** Fail start-up when a SUB or DISH socket has no topics (it would receive nothing). */
         private boolean requireTopics;
 
         /** Routing id announced to peers (ROUTER peers address this socket by it). */

@@ -56,9 +56,9 @@ final class ZmqSocketSpecs {
         if (s.getBind().isEmpty() && s.getConnect().isEmpty()) {
             throw invalid(prefix + ".bind", "", "socket '" + name + "' needs at least one bind or connect endpoint");
         }
-        boolean subscribes = type == SocketType.SUB || type == SocketType.XSUB;
+        boolean subscribes = type == SocketType.SUB || type == SocketType.XSUB || type == SocketType.DISH;
         if (!subscribes && !s.getTopics().isEmpty()) {
-            throw invalid(prefix + ".topics", s.getTopics(), "only SUB and XSUB sockets subscribe; '" + name + "' is "
+            throw invalid(prefix + ".topics", s.getTopics(), "only SUB and XSUB sockets subscribe and DISH sockets join groups; '" + name + "' is "
                     + type);
         }
         if (subscribes && s.isRequireTopics() && s.getTopics().isEmpty()) {
