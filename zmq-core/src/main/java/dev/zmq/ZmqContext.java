@@ -7,8 +7,11 @@ import dev.zmq.security.ZapRequest;
 import dev.zmq.security.ZapRequester;
 import dev.zmq.transport.inproc.InprocRegistry;
 
+import java.nio.channels.spi.SelectorProvider;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +29,9 @@ public final class ZmqContext implements AutoCloseable {
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
+    private final int id;
     private final IoThread[] ioThreads;
+    private final Map<SelectorProvider, IoThread> foreignIoThreads = new HashMap<>();
     private final Set<ZmqSocket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger socketIds = new AtomicInteger();
     private final AtomicInteger nextIo = new AtomicInteger();
@@ -47,7 +52,7 @@ public final class ZmqContext implements AutoCloseable {
         if (ioThreads < 1) {
             throw new ZmqException(ErrorCode.EINVAL, "a context needs at least one I/O thread, got " + ioThreads);
         }
-        int id = CONTEXTS.incrementAndGet();
+        this.id = CONTEXTS.incrementAndGet();
         this.ioThreads = new IoThread[ioThreads];
         for (int i = 0; i < ioThreads; i++) {
             this.ioThreads[i] = new IoThread("zmq-io-" + id + "-" + i);
@@ -148,10 +153,27 @@ public final class ZmqContext implements AutoCloseable {
         for (IoThread t : ioThreads) {
             t.close();
         }
+        synchronized (foreignIoThreads) {
+            foreignIoThreads.values().forEach(IoThread::close);
+        }
+    }
+
+    /**
+     * The I/O thread for the next endpoint whose channels come from {@code provider}: the context's own threads in
+     * turn for the JDK's channels, one extra thread per other provider (ipc://@name), started on first use.
+     */
+    IoThread nextIoThread(SelectorProvider provider) {
+        if (provider == SelectorProvider.provider()) {
+            return ioThreads[Math.floorMod(nextIo.getAndIncrement(), ioThreads.length)];
+        }
+        synchronized (foreignIoThreads) {
+            return foreignIoThreads.computeIfAbsent(provider, p -> new IoThread("zmq-io-" + id + "-"
+                    + p.getClass().getSimpleName(), p));
+        }
     }
 
     IoThread nextIoThread() {
-        return ioThreads[Math.floorMod(nextIo.getAndIncrement(), ioThreads.length)];
+        return nextIoThread(SelectorProvider.provider());
     }
 
     InprocRegistry inproc() {

@@ -170,7 +170,8 @@ public final class ZmqSocket implements AutoCloseable {
         } catch (IOException ex) {
             throw new ZmqException(ErrorCode.EADDRNOTAVAIL, name + ": cannot bind " + endpoint + ": " + ex, ex);
         }
-        Listener l = new Listener(context.nextIoThread(), owner, e, server, bound);
+        IoThread io = context.nextIoThread(e.transport().selectorProvider(e.address()));
+        Listener l = new Listener(io, owner, e, server, bound);
         context.ioStarted();
         listeners.put(bound, l);
         lastEndpoint = bound;
@@ -245,7 +246,7 @@ public final class ZmqSocket implements AutoCloseable {
         } else {
             e.transport().validateConnect(e.address());
             context.ioStarted();
-            Session s = Session.connect(context.nextIoThread(), owner, e);
+            Session s = Session.connect(context.nextIoThread(e.transport().selectorProvider(e.address())), owner, e);
             connections.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(s);
             peer = s.connectPeer();
         }

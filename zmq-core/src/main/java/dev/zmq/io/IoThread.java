@@ -6,6 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.Iterator;
 import java.util.PriorityQueue;
 import java.util.Queue;
@@ -38,8 +39,13 @@ public final class IoThread implements AutoCloseable {
 
     /** Starts a loop on a daemon thread named {@code name}; throws {@link UncheckedIOException} if no selector. */
     public IoThread(String name) {
+        this(name, SelectorProvider.provider());
+    }
+
+    /** An I/O thread whose selector comes from {@code provider} (channels of another provider need their own). */
+    public IoThread(String name, SelectorProvider provider) {
         try {
-            this.selector = Selector.open();
+            this.selector = provider.openSelector();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for " + name, e);
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.SelectorProvider;
 
 /**
  * A transport that carries ZMTP over a byte stream (TCP, Unix domain sockets): how to parse its addresses, bind,
@@ -45,6 +46,14 @@ public interface StreamTransport {
 
     /** Applies transport options (TCP_NODELAY, keepalive from {@code options}) to a new connection. */
     void configure(SocketChannel channel, SocketOptions options) throws IOException;
+
+    /**
+     * The provider of the channels for {@code address}; an I/O thread's selector serves channels of one provider
+     * only. The JDK's own, except for endpoints served by a library (ipc://@name).
+     */
+    default SelectorProvider selectorProvider(String address) {
+        return SelectorProvider.provider();
+    }
 
     /** The remote end of a connection as an endpoint string, for events. */
     String describeRemote(SocketChannel channel);

@@ -11,6 +11,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -18,8 +19,8 @@ import java.util.UUID;
 /**
  * {@code ipc:///path} endpoints: real Unix domain sockets (the JDK's UNIX protocol family), wire-compatible with
  * libzmq's ipc. Binding replaces a stale socket file; unbinding and closing remove it. {@code ipc://*} binds a new
- * file in the temporary directory. Linux's abstract namespace ({@code ipc://@name}) is refused with EPROTONOSUPPORT:
- * the JDK cannot open such sockets. Stateless and thread-safe.
+ * file in the temporary directory. {@code ipc://@name} is Linux's abstract namespace (no file), served through
+ * {@link AbstractNamespace} when junixsocket is on the class path. Stateless and thread-safe.
  */
 public final class IpcTransport implements StreamTransport {
 
@@ -31,6 +32,13 @@ public final class IpcTransport implements StreamTransport {
     @Override
     public ServerSocketChannel bind(String address) {
         validateBind(address);
+        if (isAbstract(address)) {
+            try {
+                return AbstractNamespace.bind(address.substring(1));
+            } catch (IOException e) {
+                throw new ZmqException(ErrorCode.EADDRINUSE, "cannot bind ipc://" + address + ": " + e, e);
+            }
+        }
         Path path = address.equals("*")
                 ? Path.of(System.getProperty("java.io.tmpdir"), "zmq-" + UUID.randomUUID() + ".ipc")
                 : Path.of(address);
@@ -64,7 +72,13 @@ public final class IpcTransport implements StreamTransport {
 
     @Override
     public String boundEndpoint(ServerSocketChannel channel) throws IOException {
-        return "ipc://" + ((UnixDomainSocketAddress) channel.getLocalAddress()).getPath();
+        SocketAddress local = channel.getLocalAddress();
+        return local instanceof UnixDomainSocketAddress unix ? "ipc://" + unix.getPath()
+                : AbstractNamespace.describe(local);
+    }
+
+    private static boolean isAbstract(String address) {
+        return address.startsWith("@");
     }
 
     @Override
@@ -81,9 +95,12 @@ public final class IpcTransport implements StreamTransport {
     }
 
     private static void check(String address) {
-        if (address.startsWith("@")) {
-            throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "ipc://" + address + ": the abstract namespace is not "
-                    + "supported (the JDK opens only path-named Unix domain sockets); use ipc:///path");
+        if (isAbstract(address)) {
+            AbstractNamespace.require(address);
+            if (address.length() == 1 || address.equals("@*")) {
+                throw new ZmqException(ErrorCode.EINVAL, "malformed ipc endpoint 'ipc://" + address
+                        + "': give a name after '@'");
+            }
         }
         if (address.indexOf('\0') >= 0) {
             throw new ZmqException(ErrorCode.EINVAL, "malformed ipc endpoint: the path contains a NUL byte");
@@ -91,13 +108,20 @@ public final class IpcTransport implements StreamTransport {
     }
 
     @Override
-    public SocketAddress resolve(String address) {
-        return UnixDomainSocketAddress.of(address);
+    public SocketAddress resolve(String address) throws IOException {
+        return isAbstract(address) ? AbstractNamespace.address(address.substring(1))
+                : UnixDomainSocketAddress.of(address);
     }
 
     @Override
     public SocketChannel open(SocketAddress target) throws IOException {
-        return SocketChannel.open(StandardProtocolFamily.UNIX);
+        return target instanceof UnixDomainSocketAddress ? SocketChannel.open(StandardProtocolFamily.UNIX)
+                : AbstractNamespace.open();
+    }
+
+    @Override
+    public SelectorProvider selectorProvider(String address) {
+        return isAbstract(address) ? AbstractNamespace.selectorProvider() : SelectorProvider.provider();
     }
 
     @Override
@@ -109,8 +133,10 @@ public final class IpcTransport implements StreamTransport {
     public String describeRemote(SocketChannel channel) {
         try {
             SocketAddress local = channel.getLocalAddress();
-            return local instanceof UnixDomainSocketAddress unix && !unix.getPath().toString().isEmpty()
-                    ? "ipc://" + unix.getPath() : "ipc://(peer)";
+            if (local instanceof UnixDomainSocketAddress unix) {
+                return unix.getPath().toString().isEmpty() ? "ipc://(peer)" : "ipc://" + unix.getPath();
+            }
+            return AbstractNamespace.describe(local != null ? local : channel.getRemoteAddress());
         } catch (IOException e) {
             return "ipc://?";
         }

@@ -10,6 +10,8 @@ import dev.zmq.ZmqSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ipc:// over Unix domain sockets: our sockets, socket file housekeeping, and libzmq's ipc in both roles. */
+/**
+ * ipc:// over Unix domain sockets: our sockets, socket file housekeeping, Linux's abstract namespace, and libzmq's
+ * ipc (path-named and abstract) in both roles.
+ */
 class IpcTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -55,22 +60,45 @@ class IpcTest {
     }
 
     @Test
-    void aWildcardBindsAFreshFileAndTheAbstractNamespaceIsRefusedClearly() {
+    void aWildcardBindsAFreshFile() {
         ZmqSocket rep = ctx.socket(SocketType.REP);
         rep.bind("ipc://*");
         assertThat(rep.lastEndpoint()).startsWith("ipc://").endsWith(".ipc");
         assertThat(Path.of(rep.lastEndpoint().substring("ipc://".length()))).exists();
         ZmqSocket req = ctx.socket(SocketType.REQ);
-        assertThatThrownBy(() -> req.connect("ipc://@abstract")).isInstanceOf(ZmqException.class)
-                .hasMessageContaining("abstract namespace is not supported")
-                .extracting(e -> ((ZmqException) e).code()).isEqualTo(ErrorCode.EPROTONOSUPPORT);
+        assertThatThrownBy(() -> req.connect("ipc://@")).isInstanceOf(ZmqException.class)
+                .hasMessageContaining("give a name after '@'");
         assertThatThrownBy(() -> req.connect("ipc://*")).isInstanceOf(ZmqException.class)
                 .extracting(e -> ((ZmqException) e).code()).isEqualTo(ErrorCode.EINVAL);
     }
 
     @Test
-    void libzmqConnectsToOurIpcBind() throws Exception {
-        String endpoint = "ipc://" + dir.resolve("ours.ipc");
+    void theAbstractNamespaceNeedsNoFile() {
+        String endpoint = "ipc://@zmq-test-" + ProcessHandle.current().pid() + "-a";
+        ZmqSocket pull = ctx.socket(SocketType.PULL);
+        pull.bind(endpoint);
+        assertThat(pull.lastEndpoint()).isEqualTo(endpoint);
+        ZmqSocket push = ctx.socket(SocketType.PUSH);
+        push.connect(endpoint);
+        push.send(ZmqMessage.of("no", "file"));
+        assertThat(pull.recv(WAIT)).isEqualTo(ZmqMessage.of("no", "file"));
+        ZmqSocket second = ctx.socket(SocketType.PULL);
+        assertThatThrownBy(() -> second.bind(endpoint)).isInstanceOf(ZmqException.class)
+                .extracting(e -> ((ZmqException) e).code()).isEqualTo(ErrorCode.EADDRINUSE);
+        pull.unbind(endpoint);
+        second.bind(endpoint);
+    }
+
+    /** A path-named endpoint in the test directory, or a name in Linux's abstract namespace. */
+    private String endpoint(boolean abstractName, String name) {
+        return abstractName ? "ipc://@zmq-test-" + ProcessHandle.current().pid() + "-" + name
+                : "ipc://" + dir.resolve(name + ".ipc");
+    }
+
+    @ParameterizedTest(name = "abstract namespace: {0}")
+    @ValueSource(booleans = {false, true})
+    void libzmqConnectsToOurIpcBind(boolean abstractName) throws Exception {
+        String endpoint = endpoint(abstractName, "ours");
         ZmqSocket rep = ctx.socket(SocketType.REP);
         rep.bind(endpoint);
         Process p = LibzmqScript.start("""
@@ -84,18 +112,19 @@ class IpcTest {
         assertThat(LibzmqScript.finish(p)).isEqualTo("java|answers");
     }
 
-    @Test
-    void weConnectToLibzmqsIpcBind() throws Exception {
-        Path file = dir.resolve("theirs.ipc");
+    @ParameterizedTest(name = "abstract namespace: {0}")
+    @ValueSource(booleans = {false, true})
+    void weConnectToLibzmqsIpcBind(boolean abstractName) throws Exception {
+        String endpoint = endpoint(abstractName, "theirs");
         Process p = LibzmqScript.start("""
                 import sys, zmq, os
                 s = zmq.Context().socket(zmq.PULL); s.bind(sys.argv[1]); s.setsockopt(zmq.RCVTIMEO, 15000)
                 print("bound", flush=True)
                 print(b"|".join(s.recv_multipart()).decode())
-                """, "ipc://" + file);
+                """, endpoint);
         assertThat(new String(p.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("bound\n");
         ZmqSocket push = ctx.socket(SocketType.PUSH);
-        push.connect("ipc://" + file);
+        push.connect(endpoint);
         push.send(ZmqMessage.of("java", "over", "libzmq ipc"));
         assertThat(LibzmqScript.finish(p)).isEqualTo("java|over|libzmq ipc");
     }
