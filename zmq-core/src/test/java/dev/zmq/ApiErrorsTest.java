@@ -43,7 +43,7 @@ class ApiErrorsTest {
     void unknownTransport() {
         ZmqSocket s = ctx.socket(SocketType.PUSH);
         assertError(() -> s.bind("pgm://eth0;239.0.0.1:5555"), ErrorCode.EPROTONOSUPPORT,
-                "unsupported transport 'pgm' in endpoint 'pgm://eth0;239.0.0.1:5555' (supported: inproc, ipc, tcp)");
+                "unsupported transport 'pgm' in endpoint 'pgm://eth0;239.0.0.1:5555' (supported: inproc, ipc, tcp, udp)");
     }
 
     @Test

@@ -12,7 +12,14 @@ import org.zeromq.ZContext;
 import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
 
+import dev.zmq.monitor.SocketEventType;
+import dev.zmq.monitor.SocketMonitor;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,23 +47,64 @@ class DraftInteropTest {
         return s;
     }
 
-    /** Binds whichever side {@code weBind} says and connects the other, over TCP. */
-    private static void link(boolean weBind, ZmqSocket ours, ZMQ.Socket theirs) {
-        if (weBind) {
-            ours.bind("tcp://127.0.0.1:*");
-            theirs.connect(ours.lastEndpoint());
-        } else {
-            theirs.bind("tcp://127.0.0.1:*");
-            ours.connect(theirs.getLastEndpoint());
+    /**
+     * Makes a JeroMQ socket of {@code type} (set up by {@code setup}), binds whichever side {@code weBind} says and
+     * connects the other over TCP, and returns the JeroMQ socket once our side saw the handshake. JeroMQ 0.6.0 now
+     * and then never starts the handshake on a new connection; then its socket is replaced and linked again.
+     */
+    private ZMQ.Socket link(boolean weBind, ZmqSocket ours, org.zeromq.SocketType type, Consumer<ZMQ.Socket> setup,
+                            BiConsumer<ZMQ.Socket, String> connector) {
+        AtomicInteger handshakes = new AtomicInteger();
+        SocketMonitor counter = e -> {
+            if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED) {
+                handshakes.incrementAndGet();
+            }
+        };
+        ours.addMonitor(counter);
+        try {
+            if (weBind) {
+                ours.bind("tcp://127.0.0.1:*");
+            }
+            for (int attempt = 0; attempt < 5; attempt++) {
+                ZMQ.Socket theirs = jeromqSocket(type);
+                setup.accept(theirs);
+                String theirEndpoint = null;
+                if (weBind) {
+                    connector.accept(theirs, ours.lastEndpoint());
+                } else {
+                    theirs.bind("tcp://127.0.0.1:*");
+                    theirEndpoint = theirs.getLastEndpoint();
+                    ours.connect(theirEndpoint);
+                }
+                try {
+                    await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() > 0);
+                    return theirs;
+                } catch (ConditionTimeoutException stalled) {
+                    if (theirEndpoint != null) {
+                        ours.disconnect(theirEndpoint);
+                    }
+                    jeromq.destroySocket(theirs);
+                }
+            }
+            throw new AssertionError("JeroMQ never completed a handshake with " + ours);
+        } finally {
+            ours.removeMonitor(counter);
         }
+    }
+
+    private ZMQ.Socket link(boolean weBind, ZmqSocket ours, org.zeromq.SocketType type, Consumer<ZMQ.Socket> setup) {
+        return link(weBind, ours, type, setup, ZMQ.Socket::connect);
+    }
+
+    private ZMQ.Socket link(boolean weBind, ZmqSocket ours, org.zeromq.SocketType type) {
+        return link(weBind, ours, type, s -> { });
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void ourServerAnswersAJeromqClient(boolean weBind) {
         ZmqSocket server = ctx.socket(SocketType.SERVER);
-        ZMQ.Socket client = jeromqSocket(org.zeromq.SocketType.CLIENT);
-        link(weBind, server, client);
+        ZMQ.Socket client = link(weBind, server, org.zeromq.SocketType.CLIENT);
         assertThat(client.send("question")).isTrue();
         ZmqMessage q = server.recv(WAIT);
         assertThat(q.first().text()).isEqualTo("question");
@@ -68,8 +116,7 @@ class DraftInteropTest {
     @ValueSource(booleans = {true, false})
     void ourClientAsksAJeromqServer(boolean weBind) {
         ZmqSocket client = ctx.socket(SocketType.CLIENT);
-        ZMQ.Socket server = jeromqSocket(org.zeromq.SocketType.SERVER);
-        link(weBind, client, server);
+        ZMQ.Socket server = link(weBind, client, org.zeromq.SocketType.SERVER);
         client.send("question");
         ZFrame q = ZFrame.recvFrame(server);
         assertThat(q.getString(ZMQ.CHARSET)).isEqualTo("question");
@@ -83,9 +130,7 @@ class DraftInteropTest {
     @ValueSource(booleans = {true, false})
     void ourRadioReachesTheGroupsAJeromqDishJoined(boolean weBind) {
         ZmqSocket radio = ctx.socket(SocketType.RADIO);
-        ZMQ.Socket dish = jeromqSocket(org.zeromq.SocketType.DISH);
-        dish.join("weather");
-        link(weBind, radio, dish);
+        ZMQ.Socket dish = link(weBind, radio, org.zeromq.SocketType.DISH, s -> s.join("weather"));
         dish.setReceiveTimeOut(50);
         await().atMost(WAIT).until(() -> {
             radio.send(ZmqMessage.of("other").withGroup("weather2"));
@@ -106,8 +151,7 @@ class DraftInteropTest {
     void aJeromqRadioReachesOurDish(boolean weBind) {
         ZmqSocket dish = ctx.socket(SocketType.DISH);
         dish.join("news");
-        ZMQ.Socket radio = jeromqSocket(org.zeromq.SocketType.RADIO);
-        link(weBind, dish, radio);
+        ZMQ.Socket radio = link(weBind, dish, org.zeromq.SocketType.RADIO);
         await().atMost(WAIT).until(() -> {
             ZFrame other = new ZFrame("other");
             other.setGroup("sports");
@@ -129,14 +173,12 @@ class DraftInteropTest {
     @ValueSource(booleans = {true, false})
     void scatterAndGatherBothWays(boolean weBind) {
         ZmqSocket scatter = ctx.socket(SocketType.SCATTER);
-        ZMQ.Socket gather = jeromqSocket(org.zeromq.SocketType.GATHER);
-        link(weBind, scatter, gather);
+        ZMQ.Socket gather = link(weBind, scatter, org.zeromq.SocketType.GATHER);
         scatter.send("to jeromq");
         assertThat(gather.recvStr()).isEqualTo("to jeromq");
 
         ZmqSocket ourGather = ctx.socket(SocketType.GATHER);
-        ZMQ.Socket theirScatter = jeromqSocket(org.zeromq.SocketType.SCATTER);
-        link(weBind, ourGather, theirScatter);
+        ZMQ.Socket theirScatter = link(weBind, ourGather, org.zeromq.SocketType.SCATTER);
         assertThat(theirScatter.send("from jeromq")).isTrue();
         assertThat(ourGather.recv(WAIT).first().text()).isEqualTo("from jeromq");
     }
@@ -158,11 +200,11 @@ class DraftInteropTest {
         assertThat(reply.routingId()).isEqualTo(id);
 
         ZmqSocket bound = ctx.socket(SocketType.PEER);
-        bound.bind("tcp://127.0.0.1:*");
-        ZMQ.Socket connecting = jeromqSocket(org.zeromq.SocketType.PEER);
-        int theirId = connecting.connectPeer(bound.lastEndpoint());
+        int[] theirId = new int[1];
+        ZMQ.Socket connecting = link(true, bound, org.zeromq.SocketType.PEER, s -> { },
+                (s, endpoint) -> theirId[0] = s.connectPeer(endpoint));
         ZFrame hello = new ZFrame("hello");
-        hello.setRoutingId(theirId);
+        hello.setRoutingId(theirId[0]);
         assertThat(hello.send(connecting, 0)).isTrue();
         ZmqMessage m = bound.recv(WAIT);
         assertThat(m.first().text()).isEqualTo("hello");
@@ -174,8 +216,7 @@ class DraftInteropTest {
     @ValueSource(booleans = {true, false})
     void channelsExchangeBothWays(boolean weBind) {
         ZmqSocket ours = ctx.socket(SocketType.CHANNEL);
-        ZMQ.Socket theirs = jeromqSocket(org.zeromq.SocketType.CHANNEL);
-        link(weBind, ours, theirs);
+        ZMQ.Socket theirs = link(weBind, ours, org.zeromq.SocketType.CHANNEL);
         ours.send("ping");
         assertThat(theirs.recvStr()).isEqualTo("ping");
         assertThat(theirs.send("pong")).isTrue();

@@ -47,6 +47,17 @@ public abstract class UdpEndpoint implements IoHandler {
         peer.connected(endpoint.text(), new byte[0], "NULL", "");
     }
 
+    /** Closes a channel that failed to be set up. */
+    static void closeQuietly(DatagramChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // failing already
+            }
+        }
+    }
+
     /** Registers the channel with the I/O thread and hands the peer to the socket's routing rule. */
     public void start() {
         socket.attach(peer);

@@ -58,23 +58,14 @@ public final class UdpReceiver extends UdpEndpoint {
             }
             return new UdpReceiver(io, socket, endpoint, ch, endpoint.text());
         } catch (BindException e) {
-            close(ch);
+            closeQuietly(ch);
             throw new ZmqException(ErrorCode.EADDRINUSE, "cannot bind " + endpoint + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            close(ch);
+            closeQuietly(ch);
             throw new ZmqException(ErrorCode.EADDRNOTAVAIL, "cannot bind " + endpoint + ": " + e.getMessage(), e);
         }
     }
 
-    private static void close(DatagramChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // failing already
-            }
-        }
-    }
 
     /** The endpoint as bound. */
     public String boundEndpoint() {

@@ -67,15 +67,6 @@ public final class UdpSender extends UdpEndpoint {
         }
     }
 
-    private static void closeQuietly(DatagramChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // failing already
-            }
-        }
-    }
 
     @Override
     protected int interestOps() {

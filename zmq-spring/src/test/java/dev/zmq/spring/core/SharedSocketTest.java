@@ -96,7 +96,7 @@ class SharedSocketTest {
         assertThat(reply.join().first().text()).isEqualTo("hi");
         SharedSocket push = SharedSocket.open(connecting(SocketType.PUSH, "inproc://nowhere"), context);
         assertThatThrownBy(() -> push.request(ZmqMessage.of("x"), WAIT)).isInstanceOf(ZmqException.class)
-                .hasMessageContaining("needs a REQ or DEALER socket; 'client' is PUSH");
+                .hasMessageContaining("needs a REQ, DEALER or CLIENT socket; 'client' is PUSH");
         req.close();
         push.close();
     }
