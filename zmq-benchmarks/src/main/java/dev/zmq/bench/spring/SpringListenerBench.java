@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class SpringListenerBench {
 
     static final String PAYLOAD = "x".repeat(64);
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
 
     private SpringListenerBench() {
     }
@@ -43,7 +45,7 @@ public final class SpringListenerBench {
             case "ours-si" -> new OurIntegrationContestant(port);
             default -> throw new IllegalArgumentException("mode: core|ours|ours-metrics|ours-observed|ours-si|si|template");
         }) {
-            throughput(c, messages / 3);
+            warmUp(c, messages);
             System.out.printf(Locale.ROOT, "throughput: %.0f msg/s%n", throughput(c, messages));
             boolean polling = mode.equals("si");
             List<Long> latencies = idleLatencies(c, polling ? 15 : 100);
@@ -58,6 +60,18 @@ public final class SpringListenerBench {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * Runs batches of a tenth of the measured count until {@link #WARM_UP} has passed: the same time for every
+     * contestant, so each JIT-compiles its hot path before the measured run (JeroMQ, under Spring Integration's
+     * module, needs seconds for that).
+     */
+    private static void warmUp(Contestant c, long messages) throws InterruptedException {
+        long end = System.nanoTime() + WARM_UP.toNanos();
+        do {
+            throughput(c, Math.max(1, messages / 10));
+        } while (System.nanoTime() - end < 0);
     }
 
     /** Sends {@code n} messages and waits until all arrived; messages per second, first send to last arrival. */
