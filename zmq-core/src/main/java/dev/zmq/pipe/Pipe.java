@@ -5,7 +5,6 @@ import dev.zmq.ZmqMessage;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,9 +24,9 @@ public final class Pipe {
     private final int hwm;
     private final int lowWater;
     /** Messages written, published by the writer. */
-    private final AtomicLong written = new AtomicLong();
+    private final Counter written = new Counter();
     /** Messages read, published by the reader. */
-    private final AtomicLong read = new AtomicLong();
+    private final Counter read = new Counter();
     /** The writer's last look at {@link #read}. */
     private long readSeenByWriter;
     /** Set by the reader when it found the pipe empty: the next write wakes it. */
@@ -35,8 +34,8 @@ public final class Pipe {
     /** Set by a writer refused at the HWM: the reader wakes it at the low-water mark. */
     private final AtomicBoolean writerWaiting = new AtomicBoolean();
     /** Body bytes written and read, kept only by pipes that count traffic themselves (inproc). */
-    private final AtomicLong bytesWritten = new AtomicLong();
-    private final AtomicLong bytesRead = new AtomicLong();
+    private final Counter bytesWritten = new Counter();
+    private final Counter bytesRead = new Counter();
     private final boolean countsTraffic;
     /** CONFLATE: at most one message, the latest; a write replaces what the reader has not taken. */
     private final AtomicReference<ZmqMessage> latest;
@@ -104,11 +103,11 @@ public final class Pipe {
      * the writer's cached copy says full, so a streaming writer does not pull the reader's cache line per message.
      */
     public boolean hasRoom() {
-        if (hwm == 0 || written.getPlain() - readSeenByWriter < hwm) {
+        if (hwm == 0 || written.plain() - readSeenByWriter < hwm) {
             return true;
         }
-        readSeenByWriter = read.getAcquire();
-        return written.getPlain() - readSeenByWriter < hwm;
+        readSeenByWriter = read.acquire();
+        return written.plain() - readSeenByWriter < hwm;
     }
 
     /**
@@ -168,21 +167,21 @@ public final class Pipe {
             return false;
         }
         swapping = true;
-        written.setRelease(written.getPlain() + 1);
+        written.publish(written.plain() + 1);
         return true;
     }
 
     private void append(ZmqMessage message) {
         if (latest != null) {
             latest.set(message);
-            written.setRelease(written.getPlain() + 1);
+            written.publish(written.plain() + 1);
             return;
         }
         queue.offer(message);
         if (countsTraffic) {
-            bytesWritten.setRelease(bytesWritten.getPlain() + message.byteSize());
+            bytesWritten.publish(bytesWritten.plain() + message.byteSize());
         }
-        written.setRelease(written.getPlain() + 1);
+        written.publish(written.plain() + 1);
     }
 
     /** Wakes the reader if it found the pipe empty and messages were queued since. Writer only. */
@@ -206,11 +205,11 @@ public final class Pipe {
             }
         }
         if (countsTraffic) {
-            bytesRead.setRelease(bytesRead.getPlain() + m.byteSize());
+            bytesRead.publish(bytesRead.plain() + m.byteSize());
         }
-        long r = read.getPlain() + 1;
-        read.setRelease(r);
-        if (writerWaiting.getPlain() && written.getAcquire() - r <= lowWater && writerWaiting.compareAndSet(true, false)) {
+        long r = read.plain() + 1;
+        read.publish(r);
+        if (writerWaiting.getPlain() && written.acquire() - r <= lowWater && writerWaiting.compareAndSet(true, false)) {
             writerWake.run();
         }
         return m;
@@ -244,7 +243,7 @@ public final class Pipe {
         if (latest != null) {
             return latest.get() == null ? 0 : 1;
         }
-        return (int) Math.max(0, written.getAcquire() - read.getAcquire());
+        return (int) Math.max(0, written.acquire() - read.acquire());
     }
 
     /** Whether this pipe counts its own traffic (see {@link #Pipe(int, boolean)}). */
@@ -254,22 +253,22 @@ public final class Pipe {
 
     /** Messages written so far (any thread). */
     public long messagesWritten() {
-        return written.getAcquire();
+        return written.acquire();
     }
 
     /** Messages read so far (any thread). */
     public long messagesRead() {
-        return read.getAcquire();
+        return read.acquire();
     }
 
     /** Body bytes written so far, when {@link #countsTraffic()} (any thread). */
     public long bytesWritten() {
-        return bytesWritten.getAcquire();
+        return bytesWritten.acquire();
     }
 
     /** Body bytes read so far, when {@link #countsTraffic()} (any thread). */
     public long bytesRead() {
-        return bytesRead.getAcquire();
+        return bytesRead.acquire();
     }
 
     /** Bytes spilled to the swap file and not yet read back (0 without SWAP). Any thread. */
