@@ -20,6 +20,8 @@ public final class ZmqMessage {
     private final Map<String, String> properties;
     private final String group;
     private final int routingId;
+    /** Sum of the frame sizes, counted once: pipes and engines ask for it per message. */
+    private final long byteSize;
 
     private ZmqMessage(Frame[] frames) {
         this(frames, Map.of(), null, 0);
@@ -33,6 +35,11 @@ public final class ZmqMessage {
         this.properties = properties;
         this.group = group;
         this.routingId = routingId;
+        long total = 0;
+        for (Frame f : frames) {
+            total += f.size();
+        }
+        this.byteSize = total;
     }
 
     /**
@@ -41,6 +48,11 @@ public final class ZmqMessage {
      */
     public static ZmqMessage received(List<Frame> frames, Map<String, String> properties) {
         return new ZmqMessage(frames.toArray(new Frame[0]), properties, null, 0);
+    }
+
+    /** A single-frame message as received from a connection; see {@link #received(List, Map)}. */
+    public static ZmqMessage received(Frame frame, Map<String, String> properties) {
+        return new ZmqMessage(new Frame[] {frame}, properties, null, 0);
     }
 
     /** A message of {@code frames} received through the same connection as this one (its properties kept). */
@@ -106,6 +118,11 @@ public final class ZmqMessage {
         return new ZmqMessage(f);
     }
 
+    /** A single-frame message wrapping {@code data}, without copying (no varargs array on the way). */
+    public static ZmqMessage of(byte[] data) {
+        return new ZmqMessage(new Frame[] {Frame.wrap(data)});
+    }
+
     /** A message whose frames wrap each array, without copying. */
     public static ZmqMessage of(byte[]... frames) {
         Frame[] f = new Frame[frames.length];
@@ -147,11 +164,7 @@ public final class ZmqMessage {
 
     /** Sum of the frame sizes in bytes. */
     public long byteSize() {
-        long total = 0;
-        for (Frame f : frames) {
-            total += f.size();
-        }
-        return total;
+        return byteSize;
     }
 
     @Override

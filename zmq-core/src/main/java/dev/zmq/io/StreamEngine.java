@@ -64,9 +64,13 @@ public final class StreamEngine implements IoHandler {
     private final ArrayDeque<Command> commands = new ArrayDeque<>();
     private final ArrayDeque<ZmqMessage> preamble = new ArrayDeque<>();
     private final List<Frame> partial = new ArrayList<>(4);
+    /** Body bytes of the multipart message being decoded (its frames so far). */
+    private long partialBytes;
+    private long pendingInboundBytes;
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final Runnable writeTask = this::writeTaskRun;
     private final Runnable resumeTask = this::resumeReading;
+    private final FrameDecoder.FrameSink frameSink = this::onFrame;
     private final TrafficCounters socketTraffic;
     private final HandshakeChannel handshake = new Handshake();
 
@@ -189,7 +193,7 @@ public final class StreamEngine implements IoHandler {
                         break;
                     }
                     onGreeting(Greeting.decode(in));
-                } else if (!decoder.decode(in, this::onFrame)) {
+                } else if (!decoder.decode(in, frameSink)) {
                     break;
                 }
             }
@@ -270,16 +274,24 @@ public final class StreamEngine implements IoHandler {
     }
 
     private boolean onMessageFrame(boolean more, byte[] body) {
+        if (!more && partial.isEmpty()) {
+            // the common single-frame message: no list on the way
+            return deliver(ZmqMessage.received(Frame.wrap(body), properties), body.length);
+        }
+        partialBytes += body.length;
         partial.add(Frame.wrap(body));
         if (more) {
             return true;
         }
         ZmqMessage message = ZmqMessage.received(partial, properties);
         partial.clear();
-        return deliver(message);
+        long bytes = partialBytes;
+        partialBytes = 0;
+        return deliver(message, bytes);
     }
 
-    private boolean deliver(ZmqMessage message) {
+    /** Queues {@code message} ({@code bytes} of bodies) for the socket, or holds it back when the pipe is full. */
+    private boolean deliver(ZmqMessage message, long bytes) {
         if (peer.in().offerQuietly(message)) {
             // wake the socket on the first message of a read and every WAKE_EVERY after, not per message: the
             // reader starts at once, and the full fence of a wake-up check is paid rarely
@@ -287,10 +299,11 @@ public final class StreamEngine implements IoHandler {
                 peer.in().wakeReader();
             }
             batchMessagesIn++;
-            batchBytesIn += message.byteSize();
+            batchBytesIn += bytes;
             return true;
         }
         pendingInbound = message;
+        pendingInboundBytes = bytes;
         setInterest(SelectionKey.OP_READ, false);
         return false;
     }
@@ -299,7 +312,7 @@ public final class StreamEngine implements IoHandler {
         if (state != State.ACTIVE || pendingInbound == null) {
             return;
         }
-        if (!deliver(pendingInbound)) {
+        if (!deliver(pendingInbound, pendingInboundBytes)) {
             return;
         }
         pendingInbound = null;
@@ -331,7 +344,7 @@ public final class StreamEngine implements IoHandler {
                     byte[] msg = new byte[c.data().length + 1];
                     msg[0] = (byte) (on ? 1 : 0);
                     System.arraycopy(c.data(), 0, msg, 1, c.data().length);
-                    deliver(ZmqMessage.of(msg));
+                    deliver(ZmqMessage.of(msg), msg.length);
                 }
             }
             case Command.ERROR -> close("peer sent ERROR: " + c.errorReason());
@@ -432,6 +445,9 @@ public final class StreamEngine implements IoHandler {
             fill();
             ByteBuffer large = encoder.largeBody();
             if (out.position() == 0 && large == null) {
+                if (state == State.ACTIVE && !encoder.busy() && !peer.out().armReader()) {
+                    continue;
+                }
                 publishTraffic();
                 setInterest(SelectionKey.OP_WRITE, false);
                 afterDrained();
@@ -484,7 +500,7 @@ public final class StreamEngine implements IoHandler {
                 if (state != State.ACTIVE || out.remaining() < FrameFlags.MAX_HEADER) {
                     return;
                 }
-                ZmqMessage m = preamble.isEmpty() ? peer.out().poll() : preamble.poll();
+                ZmqMessage m = preamble.isEmpty() ? peer.out().pollQuietly() : preamble.poll();
                 if (m == null) {
                     return;
                 }

@@ -204,6 +204,30 @@ public final class Pipe {
                 return null;
             }
         }
+        return taken(m);
+    }
+
+    /**
+     * As {@link #poll()}, but an empty pipe does not ask the next write to wake the reader: for a reader that keeps
+     * looking and calls {@link #armReader()} before it sleeps (an I/O thread between its write rounds), so writers
+     * streaming into the pipe meanwhile pay no wake-up. Reader only.
+     */
+    public ZmqMessage pollQuietly() {
+        ZmqMessage m = take();
+        return m == null ? null : taken(m);
+    }
+
+    /**
+     * Asks the next write to wake the reader, as {@link #poll()} does when it finds the pipe empty. Reader only.
+     *
+     * @return whether the pipe is still empty (if not, the reader must look again before it sleeps)
+     */
+    public boolean armReader() {
+        readerWaiting.set(true);
+        return isEmpty();
+    }
+
+    private ZmqMessage taken(ZmqMessage m) {
         if (countsTraffic) {
             bytesRead.publish(bytesRead.plain() + m.byteSize());
         }

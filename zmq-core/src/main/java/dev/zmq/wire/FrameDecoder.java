@@ -46,6 +46,23 @@ public final class FrameDecoder {
      */
     public boolean decode(ByteBuffer in, FrameSink sink) {
         while (in.hasRemaining()) {
+            if (flags < 0 && in.remaining() >= 2) {
+                // fast path: a short frame that is wholly in the buffer goes out in one step
+                int p = in.position();
+                int f = in.get(p) & 0xFF;
+                int n = in.get(p + 1) & 0xFF;
+                if ((f & FrameFlags.LONG) == 0 && in.remaining() - 2 >= n) {
+                    checkFlags(f);
+                    checkSize(n);
+                    byte[] b = new byte[n];
+                    in.position(p + 2);
+                    in.get(b);
+                    if (!sink.onFrame(f & (FrameFlags.MORE | FrameFlags.COMMAND), b)) {
+                        return false;
+                    }
+                    continue;
+                }
+            }
             if (flags < 0) {
                 startFrame(in.get() & 0xFF);
                 continue;
@@ -70,12 +87,7 @@ public final class FrameDecoder {
     }
 
     private void startFrame(int f) {
-        if ((f & FrameFlags.RESERVED) != 0) {
-            throw new ProtocolException(String.format("invalid frame flags 0x%02x: reserved bits set", f));
-        }
-        if ((f & FrameFlags.COMMAND) != 0 && (f & FrameFlags.MORE) != 0) {
-            throw new ProtocolException("a command frame has the MORE flag");
-        }
+        checkFlags(f);
         flags = f;
         size = 0;
         sizeBytesWanted = (f & FrameFlags.LONG) != 0 ? 8 : 1;
@@ -86,14 +98,27 @@ public final class FrameDecoder {
         if (--sizeBytesWanted > 0) {
             return;
         }
-        if (size >= 0 && maxFrameSize >= 0 && size > maxFrameSize) {
-            throw new ProtocolException("frame of " + size + " bytes exceeds MAXMSGSIZE " + maxFrameSize);
-        }
-        if (size < 0 || size > ARRAY_LIMIT) {
-            throw new ProtocolException("frame size " + Long.toUnsignedString(size) + " is out of range");
-        }
+        checkSize(size);
         body = new byte[(int) size];
         bodyFilled = 0;
+    }
+
+    private static void checkFlags(int f) {
+        if ((f & FrameFlags.RESERVED) != 0) {
+            throw new ProtocolException(String.format("invalid frame flags 0x%02x: reserved bits set", f));
+        }
+        if ((f & FrameFlags.COMMAND) != 0 && (f & FrameFlags.MORE) != 0) {
+            throw new ProtocolException("a command frame has the MORE flag");
+        }
+    }
+
+    private void checkSize(long frameSize) {
+        if (frameSize >= 0 && maxFrameSize >= 0 && frameSize > maxFrameSize) {
+            throw new ProtocolException("frame of " + frameSize + " bytes exceeds MAXMSGSIZE " + maxFrameSize);
+        }
+        if (frameSize < 0 || frameSize > ARRAY_LIMIT) {
+            throw new ProtocolException("frame size " + Long.toUnsignedString(frameSize) + " is out of range");
+        }
     }
 
     private boolean deliver(FrameSink sink) {
