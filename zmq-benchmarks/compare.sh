@@ -18,12 +18,12 @@ declare -A tool=(
 )
 # case name, timing tool, its TCP partner (- for an inproc tool that runs both sides), size, count
 cases=(
-  "tcp-1B local-thr remote-thr 1 3000000"
-  "tcp-64B local-thr remote-thr 64 2000000"
-  "tcp-1KiB local-thr remote-thr 1024 500000"
-  "tcp-64KiB local-thr remote-thr 65536 30000"
-  "inproc-64B inproc-thr - 64 5000000"
-  "pubsub-64B local-sub remote-pub 64 2000000"
+  "tcp-1B local-thr remote-thr 1 8000000"
+  "tcp-64B local-thr remote-thr 64 5000000"
+  "tcp-1KiB local-thr remote-thr 1024 1200000"
+  "tcp-64KiB local-thr remote-thr 65536 50000"
+  "inproc-64B inproc-thr - 64 10000000"
+  "pubsub-64B local-sub remote-pub 64 5000000"
   "reqrep-1B remote-lat local-lat 1 30000"
 )
 results=$(mktemp)
@@ -53,9 +53,24 @@ for round in $(seq "$rounds"); do
     done
   done
 done
+# the loopback ceiling (plain Java NIO, 64 KiB writes) and our PUB/SUB fan-out to 1 and to 10 subscribers
+bench="java -cp zmq-benchmarks/target/zmq-benchmarks.jar"
+for round in $(seq "$rounds"); do
+  for extra in "raw-nio-64KiB dev.zmq.bench.RawNioPerf 65536 50000" "fanout-1sub dev.zmq.bench.FanoutPerf 64 1000000 1" \
+               "fanout-10sub dev.zmq.bench.FanoutPerf 64 300000 10"; do
+    read -r name cls args <<<"$extra"
+    value=$($bench "$cls" $args | awk '/\[msg\/s\]/ {print $3}')
+    echo "$name extra $value 0" >>"$results"
+    echo "round $round: $name $value" >&2
+  done
+done
 /usr/bin/python3 - "$results" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
+extra = {}
+for name, impl, value, size in [r for r in rows if r[1] == "extra"]:
+    extra.setdefault(name, []).append(float(value))
+rows = [r for r in rows if r[1] != "extra"]
 cases = []
 for name, impl, value, size in rows:
     if name not in cases:
@@ -72,5 +87,10 @@ for name in cases:
         fmt = lambda v: f"{v/1e6:.2f}M msg/s" if size < 4096 else f"{v*size/1e6:.0f} MB/s"
     print(f"{name:<12} {fmt(o):>14} {fmt(j):>14} {fmt(l):>14} {o/j:>12.2f} {o/l:>12.2f}")
 print("(throughput: higher is better; latency: lower is better, so a ratio below 1 wins)")
+raw = statistics.median(extra["raw-nio-64KiB"]) * 65536
+print(f"raw Java NIO loopback, 64 KiB writes: {raw/1e6:.0f} MB/s; ours at 64 KiB: {median('tcp-64KiB', 'ours') * 65536 / raw:.2f} of it")
+one, ten = statistics.median(extra["fanout-1sub"]), statistics.median(extra["fanout-10sub"])
+print(f"our PUB/SUB 64 B per subscriber: 1 subscriber {one/1e6:.2f}M msg/s, 10 subscribers {ten/1e6:.2f}M msg/s each "
+      f"({one/ten:.1f}x less each, {10*ten/one:.1f}x the total)")
 PY
 rm -f "$results"
