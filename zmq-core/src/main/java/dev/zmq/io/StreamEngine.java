@@ -46,8 +46,11 @@ public final class StreamEngine implements IoHandler {
     private static final int BUFFER_SIZE = 64 * 1024;
     /** Buffers written in one go before other connections on the I/O thread get their turn. */
     private static final int MAX_WRITE_ROUNDS = 16;
-    /** Messages delivered between two wake-up checks of the socket within one read. */
-    private static final int WAKE_EVERY = 64;
+    /**
+     * Messages delivered between two wake-up checks of the socket within one read: a reader that drains faster than
+     * the I/O thread decodes parks and is unparked at most once per this many, not once per few.
+     */
+    private static final int WAKE_EVERY = 1024;
 
     private enum State { GREETING, HANDSHAKE, ACTIVE, ERROR_SENT, CLOSED }
 
