@@ -24,7 +24,7 @@ cases=(
   "tcp-64KiB local-thr remote-thr 65536 50000"
   "inproc-64B inproc-thr - 64 10000000"
   "pubsub-64B local-sub remote-pub 64 5000000"
-  "reqrep-1B remote-lat local-lat 1 30000"
+  "reqrep-1B remote-lat local-lat 1 50000"
 )
 results=$(mktemp)
 port=21000

@@ -12,12 +12,8 @@ import org.zeromq.ZContext;
 import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
 
-import dev.zmq.monitor.SocketEventType;
-import dev.zmq.monitor.SocketMonitor;
-import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -54,14 +50,7 @@ class DraftInteropTest {
      */
     private ZMQ.Socket link(boolean weBind, ZmqSocket ours, org.zeromq.SocketType type, Consumer<ZMQ.Socket> setup,
                             BiConsumer<ZMQ.Socket, String> connector) {
-        AtomicInteger handshakes = new AtomicInteger();
-        SocketMonitor counter = e -> {
-            if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED) {
-                handshakes.incrementAndGet();
-            }
-        };
-        ours.addMonitor(counter);
-        try {
+        try (HandshakeWatch watch = new HandshakeWatch(ours)) {
             if (weBind) {
                 ours.bind("tcp://127.0.0.1:*");
             }
@@ -76,19 +65,15 @@ class DraftInteropTest {
                     theirEndpoint = theirs.getLastEndpoint();
                     ours.connect(theirEndpoint);
                 }
-                try {
-                    await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() > 0);
+                if (watch.sawHandshake()) {
                     return theirs;
-                } catch (ConditionTimeoutException stalled) {
-                    if (theirEndpoint != null) {
-                        ours.disconnect(theirEndpoint);
-                    }
-                    jeromq.destroySocket(theirs);
                 }
+                if (theirEndpoint != null) {
+                    ours.disconnect(theirEndpoint);
+                }
+                jeromq.destroySocket(theirs);
             }
             throw new AssertionError("JeroMQ never completed a handshake with " + ours);
-        } finally {
-            ours.removeMonitor(counter);
         }
     }
 

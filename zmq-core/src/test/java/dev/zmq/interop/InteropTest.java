@@ -7,8 +7,6 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
-import dev.zmq.monitor.SocketMonitor;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -58,28 +55,15 @@ class InteropTest extends PeerFixture {
 
     /** As {@link #connect(TestPeer, TestPeer, String)} for a JeroMQ socket connecting to our {@code socket}. */
     static void connect(JeromqPeer jeromq, ZmqSocket ours, String endpoint) {
-        AtomicInteger handshakes = new AtomicInteger();
-        SocketMonitor counter = e -> {
-            if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED) {
-                handshakes.incrementAndGet();
-            }
-        };
-        ours.addMonitor(counter);
-        try {
+        try (HandshakeWatch watch = new HandshakeWatch(ours)) {
             for (int attempt = 0; attempt < 5; attempt++) {
                 jeromq.connect(endpoint);
-                try {
-                    // long enough that a handshake slowed by a loaded machine is not mistaken for the stall: renewing
-                    // then would let the old socket's late handshake pass for the new one's
-                    await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() > 0);
+                if (watch.sawHandshake()) {
                     return;
-                } catch (ConditionTimeoutException stalled) {
-                    jeromq.renew();
                 }
+                jeromq.renew();
             }
             throw new AssertionError("JeroMQ never completed a handshake with " + endpoint);
-        } finally {
-            ours.removeMonitor(counter);
         }
     }
 
