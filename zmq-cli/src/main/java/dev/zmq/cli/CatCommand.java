@@ -1,9 +1,11 @@
 package dev.zmq.cli;
 
+import dev.zmq.ErrorCode;
 import dev.zmq.Frame;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
+import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import picocli.CommandLine.Command;
@@ -28,8 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code zmq cat}: standard input lines become messages (split into frames at the delimiter), received messages are
- * printed one per line (frames joined by the delimiter; binary frames as {@code 0x} and hex). REQ sends a line and prints its reply; REP and ROUTER with
- * {@code --echo} answer every request with its own frames. At end of input the tool waits up to {@code --linger}
+ * printed one per line (frames joined by the delimiter; binary frames as {@code 0x} and hex). REQ sends a line and prints its reply; REP, ROUTER and SERVER with
+ * {@code --echo} answer every request with its own frames. A RADIO sends each line's first frame as its group, a DISH
+ * joins the {@code -s} groups and prints each message's group first. At end of input the tool waits up to {@code --linger}
  * for queued messages to leave. Exit 0, 2 for bad arguments, 3 when {@code --timeout} passes with nothing received.
  */
 @Command(name = "cat", description = "Send standard input lines as messages and print received messages.")
@@ -41,7 +44,7 @@ final class CatCommand implements Callable<Integer> {
     SocketSpec spec;
 
     @Option(names = {"-s", "--subscribe"}, paramLabel = "TOPIC",
-            description = "SUB/XSUB: subscribe to TOPIC (repeatable; default: everything).")
+            description = "SUB/XSUB: subscribe to TOPIC (repeatable; default: everything). DISH: join group TOPIC.")
     List<String> topics = new ArrayList<>();
 
     @Option(names = {"-n", "--count"}, paramLabel = "COUNT", description = "Exit after COUNT received messages.")
@@ -74,14 +77,19 @@ final class CatCommand implements Callable<Integer> {
             socket.set(SocketOption.LINGER, Duration.ofMillis(lingerMillis));
             if (type == SocketType.SUB || type == SocketType.XSUB) {
                 (topics.isEmpty() ? List.of("") : topics).forEach(socket::subscribe);
+            } else if (type == SocketType.DISH) {
+                if (topics.isEmpty()) {
+                    throw new ZmqException(ErrorCode.EINVAL, "a DISH receives only the groups it joins: give -s GROUP");
+                }
+                topics.forEach(socket::join);
             }
             spec.attach(socket);
             int code = switch (type) {
                 case REQ -> requestLoop(socket);
-                case REP -> replyLoop(socket);
+                case REP, SERVER -> replyLoop(socket);
                 case ROUTER -> echo ? replyLoop(socket) : duplexLoop(socket);
-                case PUSH, PUB -> sendAll(socket);
-                case PULL, SUB -> receiveLoop(socket, null);
+                case PUSH, PUB, RADIO, SCATTER -> sendAll(socket);
+                case PULL, SUB, DISH, GATHER -> receiveLoop(socket, null);
                 default -> duplexLoop(socket);
             };
             out.flush();
@@ -89,16 +97,23 @@ final class CatCommand implements Callable<Integer> {
         }
     }
 
+    /** A line as a message: frames split at the delimiter; for a RADIO the first is the group. */
     private ZmqMessage parse(String line) {
+        String[] frames = line.split(Pattern.quote(delimiter), -1);
+        boolean grouped = spec.socketType() == SocketType.RADIO && frames.length > 1;
         ZmqMessage.Builder b = ZmqMessage.builder();
-        for (String frame : line.split(Pattern.quote(delimiter), -1)) {
-            b.add(frame);
+        for (int i = grouped ? 1 : 0; i < frames.length; i++) {
+            b.add(frames[i]);
         }
-        return b.build();
+        return grouped ? b.build().withGroup(frames[0]) : b.build();
     }
 
+    /** A message as a line: frames joined by the delimiter, after a DISH message's group. */
     private void print(ZmqMessage m) {
-        List<String> frames = new ArrayList<>(m.size());
+        List<String> frames = new ArrayList<>(m.size() + 1);
+        if (m.group() != null) {
+            frames.add(m.group());
+        }
         for (Frame f : m.frames()) {
             frames.add(printable(f));
         }
@@ -171,7 +186,8 @@ final class CatCommand implements Callable<Integer> {
                 if (line == null) {
                     return 0;
                 }
-                socket.send(parse(line));
+                // a SERVER's reply goes to the peer that asked
+                socket.send(parse(line).withRoutingId(request.routingId()));
             }
         }
         return 0;

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,6 +142,49 @@ class ZmqCliIT {
         Run r = finish(sub);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).hasSize(3).allMatch(line -> line.startsWith("A-"));
+    }
+
+    @Test
+    void aRadioToolReachesADishToolOverUdp() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process dish = start("", "cat", "-t", "DISH", "-b", "udp://127.0.0.1:" + port, "-s", "weather", "-n", "2");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            lines.append("sports|goal\nweather|sun ").append(i).append('\n');
+        }
+        // datagrams sent before the DISH is bound are lost, so RADIO tools send until the DISH has its two
+        for (int i = 0; dish.isAlive() && i < 20; i++) {
+            Run radio = run(lines.toString(), "cat", "-t", "RADIO", "-c", "udp://127.0.0.1:" + port);
+            assertThat(radio.exit()).isZero();
+        }
+        Run r = finish(dish);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).hasSize(2).allMatch(line -> line.startsWith("weather|sun "));
+    }
+
+    @Test
+    void aDishWithoutGroupsIsABadArgument() throws Exception {
+        Run r = run("", "cat", "-t", "DISH", "-b", "udp://127.0.0.1:5999");
+        assertThat(r.exit()).isEqualTo(ZmqCli.BAD_ARGUMENTS);
+        assertThat(r.err()).singleElement().asString().contains("give -s GROUP");
+    }
+
+    @Test
+    void aServerEchoesEachClientItsOwnRequest() throws Exception {
+        String endpoint = freeEndpoint();
+        Process server = start("", "cat", "-t", "SERVER", "-b", endpoint, "--echo", "-n", "1");
+        ZmqSocket client = context.socket(SocketType.CLIENT);
+        client.connect(endpoint);
+        client.send("ping");
+        ZmqMessage reply = client.recv(WAIT);
+        assertThat(reply).isNotNull();
+        assertThat(reply.first().text()).isEqualTo("ping");
+        Run r = finish(server);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).containsExactly("ping");
     }
 
     @Test
