@@ -169,9 +169,12 @@ class CurveSecurityTest {
         String port = new java.io.BufferedReader(new java.io.InputStreamReader(libzmqServer.getInputStream()))
                 .readLine();
         ZmqSocket req = curveClient(SocketType.REQ, server[0]);
+        List<SocketEvent> events = new CopyOnWriteArrayList<>();
+        req.addMonitor(events::add);
         req.connect("tcp://127.0.0.1:" + port.trim());
         req.send(ZmqMessage.of("java", "over curve"));
-        assertThat(req.recv(WAIT)).isEqualTo(ZmqMessage.of("libzmq got", "java", "over curve"));
+        assertThat(req.recv(WAIT)).as(() -> "events: " + events + "; peers: " + req.statistics().peers())
+                .isEqualTo(ZmqMessage.of("libzmq got", "java", "over curve"));
         libzmqServer.destroy();
     }
 
