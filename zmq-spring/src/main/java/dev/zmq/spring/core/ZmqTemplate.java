@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * Sends to the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic, and request-reply
- * over REQ or DEALER sockets. Each named socket is opened on first use (or by {@link #open}) and kept.
+ * over REQ, DEALER or CLIENT sockets. Each named socket is opened on first use (or by {@link #open}) and kept.
  *
  * <p>Thread-safe: any number of threads may call it at once (see {@link SharedSocket}: a DEALER carries many
- * requests at once, a REQ one at a time). Errors: {@link ZmqException} (EAGAIN when a send or reply times out,
+ * requests at once, a REQ or CLIENT one at a time). Errors: {@link ZmqException} (EAGAIN when a send or reply times out,
  * ENOTSUP for request-reply on a socket type that cannot do it), {@link IllegalArgumentException} for an unknown
  * socket name, {@link org.springframework.messaging.converter.MessageConversionException} for a payload it cannot
  * convert.
@@ -84,9 +84,10 @@ public class ZmqTemplate implements DisposableBean {
     }
 
     /**
-     * Sends {@code request} and waits for its reply, over a REQ socket (lock-step) or a DEALER (concurrent; a
+     * Sends {@code request} and waits for its reply, over a REQ socket (lock-step), a DEALER (concurrent; a
      * correlation frame and an empty delimiter go first, as a REP or ROUTER peer expects and echoes; late replies to
-     * earlier, timed-out requests are discarded).
+     * earlier, timed-out requests are discarded) or a CLIENT (one at a time; replies left over from a timed-out
+     * request are discarded before the next).
      *
      * @return the reply's body frames
      * @throws ZmqException EAGAIN when no reply comes within {@code timeout}; ENOTSUP for other socket types
