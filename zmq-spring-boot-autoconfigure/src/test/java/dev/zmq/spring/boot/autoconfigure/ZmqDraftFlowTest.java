@@ -166,28 +166,24 @@ class ZmqDraftFlowTest {
 
         @Bean
         IntegrationFlow weatherOut(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
-            return IntegrationFlow.from("toWeather")
-                    .handle(Zmq.outboundAdapter(context, sockets.get("weather-out"), converter)).get();
+            return TestFlows.channelToSocket("toWeather", "weather-out", context, sockets, converter);
         }
 
         @Bean
         IntegrationFlow weatherIn(ZmqListenerContainerFactory factory, ZmqSocketRegistry sockets,
                                   ZmqMessageConverter converter) {
-            return IntegrationFlow.from(Zmq.inboundAdapter(factory, sockets.get("weather-in"), converter)
-                    .payload(PayloadMapping.STRING)).channel("weather").get();
+            return TestFlows.socketToChannel("weather-in", "weather", factory, sockets, converter);
         }
 
         @Bean
         IntegrationFlow jobsOut(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
-            return IntegrationFlow.from("toJobs")
-                    .handle(Zmq.outboundAdapter(context, sockets.get("jobs-out"), converter)).get();
+            return TestFlows.channelToSocket("toJobs", "jobs-out", context, sockets, converter);
         }
 
         @Bean
         IntegrationFlow jobsIn(ZmqListenerContainerFactory factory, ZmqSocketRegistry sockets,
                                ZmqMessageConverter converter) {
-            return IntegrationFlow.from(Zmq.inboundAdapter(factory, sockets.get("jobs-in"), converter)
-                    .payload(PayloadMapping.STRING)).channel("jobs").get();
+            return TestFlows.socketToChannel("jobs-in", "jobs", factory, sockets, converter);
         }
 
         @Bean

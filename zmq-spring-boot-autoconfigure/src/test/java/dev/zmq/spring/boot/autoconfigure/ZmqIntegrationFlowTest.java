@@ -234,8 +234,7 @@ class ZmqIntegrationFlowTest {
 
         @Bean
         IntegrationFlow ordersOut(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
-            return IntegrationFlow.from("toOrders")
-                    .handle(Zmq.outboundAdapter(context, sockets.get("orders-out"), converter)).get();
+            return TestFlows.channelToSocket("toOrders", "orders-out", context, sockets, converter);
         }
 
         @Bean
@@ -255,8 +254,7 @@ class ZmqIntegrationFlowTest {
         @Bean
         IntegrationFlow newsIn(ZmqListenerContainerFactory factory, ZmqSocketRegistry sockets,
                                ZmqMessageConverter converter) {
-            return IntegrationFlow.from(Zmq.inboundAdapter(factory, sockets.get("news-in"), converter)
-                    .payload(PayloadMapping.STRING)).channel("receivedNews").get();
+            return TestFlows.socketToChannel("news-in", "receivedNews", factory, sockets, converter);
         }
 
         @Bean
@@ -275,8 +273,7 @@ class ZmqIntegrationFlowTest {
 
         @Bean
         IntegrationFlow failingOut(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
-            return IntegrationFlow.from("toFailing")
-                    .handle(Zmq.outboundAdapter(context, sockets.get("failing-out"), converter)).get();
+            return TestFlows.channelToSocket("toFailing", "failing-out", context, sockets, converter);
         }
 
         @Bean
@@ -292,8 +289,7 @@ class ZmqIntegrationFlowTest {
         @Bean
         IntegrationFlow pythonIn(ZmqListenerContainerFactory factory, ZmqSocketRegistry sockets,
                                  ZmqMessageConverter converter) {
-            return IntegrationFlow.from(Zmq.inboundAdapter(factory, sockets.get("python-in"), converter)
-                    .payload(PayloadMapping.STRING)).channel("fromPython").get();
+            return TestFlows.socketToChannel("python-in", "fromPython", factory, sockets, converter);
         }
 
         @Bean
