@@ -88,6 +88,9 @@ public final class ZmqSocket implements AutoCloseable {
     private final Map<String, UdpEndpoint> datagramBindings = new LinkedHashMap<>();
     private final Map<String, UdpEndpoint> datagramConnections = new LinkedHashMap<>();
     private ZmqMessage prefetched;
+    /** SNDTIMEO and RCVTIMEO as set, kept at hand for every send and receive. */
+    private Duration sendTimeout = options.get(SocketOption.SNDTIMEO);
+    private Duration receiveTimeout = options.get(SocketOption.RCVTIMEO);
     private volatile boolean mailboxDirty;
     private volatile boolean closed;
     private String lastEndpoint;
@@ -119,6 +122,8 @@ public final class ZmqSocket implements AutoCloseable {
     public <T> ZmqSocket set(SocketOption<T> option, T value) {
         checkOpen();
         options.set(option, value);
+        sendTimeout = options.get(SocketOption.SNDTIMEO);
+        receiveTimeout = options.get(SocketOption.RCVTIMEO);
         return this;
     }
 
@@ -387,7 +392,7 @@ public final class ZmqSocket implements AutoCloseable {
      * Without it, waits up to SNDTIMEO and returns {@code false} if that passes.
      */
     public boolean send(ZmqMessage message, int flags) {
-        return send(message, (flags & DONTWAIT) != 0 ? 0 : deadlineFor(options.get(SocketOption.SNDTIMEO)));
+        return send(message, (flags & DONTWAIT) != 0 ? 0 : deadlineFor(sendTimeout));
     }
 
     /** Sends {@code message}, waiting at most {@code timeout}; {@code false} when it passed. */
@@ -440,7 +445,7 @@ public final class ZmqSocket implements AutoCloseable {
      * Without it, waits up to RCVTIMEO and returns {@code null} if that passes.
      */
     public ZmqMessage recv(int flags) {
-        return recv((flags & DONTWAIT) != 0 ? 0 : deadlineFor(options.get(SocketOption.RCVTIMEO)));
+        return recv((flags & DONTWAIT) != 0 ? 0 : deadlineFor(receiveTimeout));
     }
 
     /** Receives the next message, waiting at most {@code timeout}; {@code null} when it passed. */
