@@ -20,7 +20,8 @@ public final class Pipe {
 
     private static final Runnable NOTHING = () -> { };
 
-    private final SpscQueue<ZmqMessage> queue = new SpscQueue<>();
+    /** Tagged with the running byte count when the pipe counts traffic, so the reader need not touch messages. */
+    private final SpscQueue<ZmqMessage> queue;
     private final int hwm;
     private final int lowWater;
     /** Messages written, published by the writer. */
@@ -67,6 +68,10 @@ public final class Pipe {
     }
 
     private Pipe(int hwm, boolean countsTraffic, boolean conflate, long swapBytes, Path swapDirectory) {
+        if (countsTraffic && (conflate || swapBytes > 0)) {
+            throw new IllegalArgumentException("a pipe that counts its traffic neither conflates nor swaps");
+        }
+        this.queue = new SpscQueue<>(countsTraffic);
         this.hwm = conflate ? 0 : hwm;
         this.lowWater = Math.max(0, this.hwm / 2);
         this.countsTraffic = countsTraffic;
@@ -177,9 +182,12 @@ public final class Pipe {
             written.publish(written.plain() + 1);
             return;
         }
-        queue.offer(message);
         if (countsTraffic) {
-            bytesWritten.publish(bytesWritten.plain() + message.byteSize());
+            long bytes = bytesWritten.plain() + message.byteSize();
+            queue.offer(message, bytes);
+            bytesWritten.publish(bytes);
+        } else {
+            queue.offer(message);
         }
         written.publish(written.plain() + 1);
     }
@@ -229,7 +237,8 @@ public final class Pipe {
 
     private ZmqMessage taken(ZmqMessage m) {
         if (countsTraffic) {
-            bytesRead.publish(bytesRead.plain() + m.byteSize());
+            // the running count the writer stored with the message: no need to touch the message here
+            bytesRead.publish(queue.lastTag());
         }
         long r = read.plain() + 1;
         read.publish(r);

@@ -92,4 +92,36 @@ class PipeTest {
         writer.join();
         assertThat(pipe.isEmpty()).isTrue();
     }
+
+    @Test
+    void aCountingPipeKeepsOrderAndByteCountsAcrossManyChunksWithAConcurrentReader() throws Exception {
+        Pipe pipe = new Pipe(0, true);
+        int n = 100_000;
+        long[] expectedBytes = {0};
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                pipe.offer(ZmqMessage.of(new byte[i % 7]));
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            expectedBytes[0] += i % 7;
+        }
+        writer.start();
+        long readBytes = 0;
+        for (int i = 0; i < n; ) {
+            ZmqMessage m = pipe.poll();
+            if (m == null) {
+                Thread.onSpinWait();
+                continue;
+            }
+            assertThat(m.byteSize()).isEqualTo(i % 7);
+            readBytes += m.byteSize();
+            assertThat(pipe.bytesRead()).isEqualTo(readBytes);
+            i++;
+        }
+        writer.join();
+        assertThat(pipe.bytesRead()).isEqualTo(expectedBytes[0]).isEqualTo(pipe.bytesWritten());
+        assertThat(pipe.messagesRead()).isEqualTo(n);
+        assertThat(pipe.poll()).isNull();
+    }
 }
