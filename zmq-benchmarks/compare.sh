@@ -18,11 +18,11 @@ declare -A tool=(
 )
 # case name, timing tool, its TCP partner (- for an inproc tool that runs both sides), size, count
 cases=(
-  "tcp-1B local-thr remote-thr 1 8000000"
+  "tcp-1B local-thr remote-thr 1 15000000"
   "tcp-64B local-thr remote-thr 64 5000000"
   "tcp-1KiB local-thr remote-thr 1024 1200000"
   "tcp-64KiB local-thr remote-thr 65536 50000"
-  "inproc-64B inproc-thr - 64 10000000"
+  "inproc-64B inproc-thr - 64 30000000"
   "pubsub-64B local-sub remote-pub 64 5000000"
   "reqrep-1B remote-lat local-lat 1 50000"
 )
