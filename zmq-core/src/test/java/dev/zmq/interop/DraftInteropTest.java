@@ -72,6 +72,7 @@ class DraftInteropTest {
                     ours.disconnect(theirEndpoint);
                 }
                 jeromq.destroySocket(theirs);
+                watch.renewed();
             }
             throw new AssertionError("JeroMQ never completed a handshake with " + ours);
         }

@@ -7,13 +7,17 @@ import dev.zmq.monitor.SocketMonitor;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Watches one of our sockets for completed handshakes, so an interop test can tell JeroMQ 0.6.0's stall (a
- * connection it never starts the handshake on) from a slow machine and start over with a fresh JeroMQ socket.
+ * connection it never starts the handshake on) from a slow machine and start over with a fresh JeroMQ socket. After
+ * {@link #renewed()} only handshakes with connections that came later count: a stalled connection that completes
+ * its handshake late must not pass for the new socket's.
  */
 final class HandshakeWatch implements SocketMonitor, AutoCloseable {
 
@@ -25,6 +29,9 @@ final class HandshakeWatch implements SocketMonitor, AutoCloseable {
 
     private final ZmqSocket socket;
     private final AtomicInteger handshakes = new AtomicInteger();
+    /** Remote addresses of the connections seen so far, and of those that belong to a replaced JeroMQ socket. */
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Set<String> stale = ConcurrentHashMap.newKeySet();
 
     HandshakeWatch(ZmqSocket socket) {
         this.socket = socket;
@@ -33,9 +40,18 @@ final class HandshakeWatch implements SocketMonitor, AutoCloseable {
 
     @Override
     public void onEvent(SocketEvent e) {
-        if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED) {
+        if (e.peer() != null) {
+            seen.add(e.peer());
+        }
+        if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED && !stale.contains(e.peer())) {
             handshakes.incrementAndGet();
         }
+    }
+
+    /** The JeroMQ socket was replaced: its connections' handshakes no longer count. */
+    void renewed() {
+        stale.addAll(seen);
+        handshakes.set(0);
     }
 
     /** Whether a handshake completed within {@link #STALL}. */

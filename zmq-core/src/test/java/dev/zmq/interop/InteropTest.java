@@ -62,6 +62,7 @@ class InteropTest extends PeerFixture {
                     return;
                 }
                 jeromq.renew();
+                watch.renewed();
             }
             throw new AssertionError("JeroMQ never completed a handshake with " + endpoint);
         }
