@@ -58,8 +58,9 @@ import java.util.function.Supplier;
  * in {@code send} or {@code recv}, which then throw {@link ZmqException} with {@link ErrorCode#ETERM}.
  *
  * <p>Errors: {@link ZmqException} with EINVAL (bad endpoint or option), EPROTONOSUPPORT (unknown transport),
- * EADDRINUSE (bind), ENOENT (unbind/disconnect of an unknown endpoint), ENOTSUP (operation the type lacks), EAGAIN
- * (timeout), ETERM (closed), EINTR (interrupted).
+ * EADDRINUSE (bind), ENOENT (unbind/disconnect of an unknown endpoint), ENOTSUP (operation the type lacks),
+ * EHOSTUNREACH (ROUTER_MANDATORY or SERVER/PEER: no peer with that routing id), EAGAIN (timeout), ETERM (closed),
+ * EINTR (interrupted).
  */
 public final class ZmqSocket implements AutoCloseable {
 
@@ -136,7 +137,8 @@ public final class ZmqSocket implements AutoCloseable {
 
     /**
      * Binds to {@code endpoint}, e.g. {@code tcp://*:5555}, {@code tcp://127.0.0.1:*} (ephemeral port, see
-     * {@link #lastEndpoint()}) or {@code inproc://name} (sockets of this context only).
+     * {@link #lastEndpoint()}), {@code ipc:///path}, {@code ipc://@name}, {@code inproc://name} (sockets of this
+     * context only) or, for a DISH, {@code udp://host:port} / {@code udp://iface;group:port}.
      */
     public void bind(String endpoint) {
         guarded(() -> {
