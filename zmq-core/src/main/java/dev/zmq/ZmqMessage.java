@@ -16,7 +16,9 @@ import java.util.Objects;
  */
 public final class ZmqMessage {
 
+    /** The frames of a multipart message; {@code null} for a single-frame one, which holds {@link #single}. */
     private final Frame[] frames;
+    private final Frame single;
     private final Map<String, String> properties;
     private final String group;
     private final int routingId;
@@ -31,7 +33,8 @@ public final class ZmqMessage {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message needs at least one frame");
         }
-        this.frames = frames;
+        this.frames = frames.length == 1 ? null : frames;
+        this.single = frames.length == 1 ? frames[0] : null;
         this.properties = properties;
         this.group = group;
         this.routingId = routingId;
@@ -40,6 +43,22 @@ public final class ZmqMessage {
             total += f.size();
         }
         this.byteSize = total;
+    }
+
+    /** A single-frame message: no frame array (the common case on the hot path). */
+    private ZmqMessage(Frame single, Map<String, String> properties, String group, int routingId) {
+        this.frames = null;
+        this.single = single;
+        this.properties = properties;
+        this.group = group;
+        this.routingId = routingId;
+        this.byteSize = single.size();
+    }
+
+    /** The same frames with other properties, group or routing id. */
+    private ZmqMessage with(Map<String, String> newProperties, String newGroup, int newRoutingId) {
+        return frames == null ? new ZmqMessage(single, newProperties, newGroup, newRoutingId)
+                : new ZmqMessage(frames, newProperties, newGroup, newRoutingId);
     }
 
     /**
@@ -52,7 +71,7 @@ public final class ZmqMessage {
 
     /** A single-frame message as received from a connection; see {@link #received(List, Map)}. */
     public static ZmqMessage received(Frame frame, Map<String, String> properties) {
-        return new ZmqMessage(new Frame[] {frame}, properties, null, 0);
+        return new ZmqMessage(frame, properties, null, 0);
     }
 
     /** A message of {@code frames} received through the same connection as this one (its properties kept). */
@@ -69,7 +88,7 @@ public final class ZmqMessage {
         if (newGroup != null && newGroup.getBytes(StandardCharsets.UTF_8).length > 255) {
             throw new IllegalArgumentException("a group is at most 255 bytes: '" + newGroup + "'");
         }
-        return new ZmqMessage(frames, properties, newGroup, routingId);
+        return with(properties, newGroup, routingId);
     }
 
     /** The group a DISH received this message for, or the group a RADIO sends it to; {@code null} when none. */
@@ -82,7 +101,7 @@ public final class ZmqMessage {
      * received message says, or what {@code ZmqSocket.connectPeer} returned; 0 means none.
      */
     public ZmqMessage withRoutingId(int id) {
-        return new ZmqMessage(frames, properties, group, id);
+        return with(properties, group, id);
     }
 
     /** The routing id of the peer a SERVER or PEER received this message from, or 0 when none. */
@@ -120,7 +139,7 @@ public final class ZmqMessage {
 
     /** A single-frame message wrapping {@code data}, without copying (no varargs array on the way). */
     public static ZmqMessage of(byte[] data) {
-        return new ZmqMessage(new Frame[] {Frame.wrap(data)});
+        return new ZmqMessage(Frame.wrap(data), Map.of(), null, 0);
     }
 
     /** A message whose frames wrap each array, without copying. */
@@ -139,27 +158,33 @@ public final class ZmqMessage {
 
     /** Number of frames. */
     public int size() {
-        return frames.length;
+        return frames == null ? 1 : frames.length;
     }
 
     /** The frame at {@code index}. */
     public Frame frame(int index) {
+        if (frames == null) {
+            if (index != 0) {
+                throw new IndexOutOfBoundsException("frame " + index + " of a single-frame message");
+            }
+            return single;
+        }
         return frames[index];
     }
 
     /** The first frame (the topic, for PUB/SUB). */
     public Frame first() {
-        return frames[0];
+        return frames == null ? single : frames[0];
     }
 
     /** The last frame (the body, by convention). */
     public Frame last() {
-        return frames[frames.length - 1];
+        return frames == null ? single : frames[frames.length - 1];
     }
 
     /** All frames, as an unmodifiable list. */
     public List<Frame> frames() {
-        return Collections.unmodifiableList(Arrays.asList(frames));
+        return frames == null ? List.of(single) : Collections.unmodifiableList(Arrays.asList(frames));
     }
 
     /** Sum of the frame sizes in bytes. */
@@ -169,20 +194,20 @@ public final class ZmqMessage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ZmqMessage other && Arrays.equals(frames, other.frames) && routingId == other.routingId
+        return o instanceof ZmqMessage other && frames().equals(other.frames()) && routingId == other.routingId
                 && Objects.equals(group, other.group);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(frames);
+        return frames().hashCode();
     }
 
     @Override
     public String toString() {
         return "ZmqMessage" + (group != null ? "(group " + group + ")" : "")
                 + (routingId != 0 ? "(routing id " + Integer.toUnsignedString(routingId) + ")" : "")
-                + Arrays.toString(frames);
+                + frames();
     }
 
     /** Appends frames and builds a {@link ZmqMessage}; not thread-safe. */

@@ -361,15 +361,15 @@ class InteropTest extends PeerFixture {
     void heartbeatsKeepAnIdleConnectionAliveBothWays(PeerKind kind, boolean weBind) {
         OurPeer sub = (OurPeer) side(true, kind, SocketType.SUB);
         // a timeout far above scheduling hiccups of a loaded 2-core box; idle for over twice that long
-        sub.heartbeat(100, 1000);
+        sub.heartbeat(100, 1500);
         List<SocketEvent> events = record(sub);
         TestPeer pub = side(false, kind, SocketType.PUB);
-        pub.heartbeat(100, 1000);
+        pub.heartbeat(100, 1500);
         link(weBind ? sub : pub, weBind ? pub : sub);
         sub.subscribe(bytes("A"));
         awaitTopicFlows(pub, sub, "A");
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
-                .until(() -> details(events, SocketEventType.DISCONNECTED).isEmpty());
+        await().during(Duration.ofMillis(3200)).atMost(Duration.ofSeconds(6))
+                .untilAsserted(() -> assertThat(details(events, SocketEventType.DISCONNECTED)).isEmpty());
         pub.send(ZmqMessage.of("A-still-connected"));
         assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-still-connected"));
     }
