@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -141,10 +142,7 @@ public final class ZmqSocket implements AutoCloseable {
      * context only) or, for a DISH, {@code udp://host:port} / {@code udp://iface;group:port}.
      */
     public void bind(String endpoint) {
-        guarded(() -> {
-            doBind(endpoint);
-            return null;
-        });
+        locked(() -> doBind(endpoint));
     }
 
     private void doBind(String endpoint) {
@@ -267,10 +265,7 @@ public final class ZmqSocket implements AutoCloseable {
      * their linger. Returns once the address is released and may be bound again. Do not call from a monitor callback.
      */
     public void unbind(String endpoint) {
-        guarded(() -> {
-            doUnbind(endpoint);
-            return null;
-        });
+        locked(() -> doUnbind(endpoint));
     }
 
     private void doUnbind(String endpoint) {
@@ -311,10 +306,7 @@ public final class ZmqSocket implements AutoCloseable {
      * from now on; what is already queued is still delivered within LINGER.
      */
     public void disconnect(String endpoint) {
-        guarded(() -> {
-            doDisconnect(endpoint);
-            return null;
-        });
+        locked(() -> doDisconnect(endpoint));
     }
 
     private void doDisconnect(String endpoint) {
@@ -488,12 +480,7 @@ public final class ZmqSocket implements AutoCloseable {
     /** Subscribes a SUB or XSUB socket to messages whose first frame starts with {@code topic}. */
     public void subscribe(byte[] topic) {
         byte[] copy = topic.clone();
-        guarded(() -> {
-            checkOpen();
-            processMailbox();
-            pattern.subscribe(copy, true);
-            return null;
-        });
+        changeRule(rule -> rule.subscribe(copy, true));
     }
 
     /** Subscribes to the UTF-8 bytes of {@code topic}; the empty string subscribes to everything. */
@@ -504,12 +491,7 @@ public final class ZmqSocket implements AutoCloseable {
     /** Cancels one earlier subscription to {@code topic}. */
     public void unsubscribe(byte[] topic) {
         byte[] copy = topic.clone();
-        guarded(() -> {
-            checkOpen();
-            processMailbox();
-            pattern.subscribe(copy, false);
-            return null;
-        });
+        changeRule(rule -> rule.subscribe(copy, false));
     }
 
     /** Cancels one earlier subscription to the UTF-8 bytes of {@code topic}. */
@@ -523,7 +505,7 @@ public final class ZmqSocket implements AutoCloseable {
      * @throws ZmqException ENOTSUP unless this is a DISH socket; EINVAL when already joined or longer than 255 bytes
      */
     public void join(String group) {
-        joinOrLeave(group, true);
+        changeRule(rule -> rule.join(group, true));
     }
 
     /**
@@ -532,17 +514,10 @@ public final class ZmqSocket implements AutoCloseable {
      * @throws ZmqException ENOTSUP unless this is a DISH socket; EINVAL when the group was not joined
      */
     public void leave(String group) {
-        joinOrLeave(group, false);
+        changeRule(rule -> rule.join(group, false));
     }
 
-    private void joinOrLeave(String group, boolean join) {
-        guarded(() -> {
-            checkOpen();
-            processMailbox();
-            pattern.join(group, join);
-            return null;
-        });
-    }
+
 
     // ---------------------------------------------------------------- monitoring
 
@@ -705,6 +680,23 @@ public final class ZmqSocket implements AutoCloseable {
         if (lock != null) {
             lock.unlock();
         }
+    }
+
+    /** As {@link #guarded(Supplier)} for an operation without a result. */
+    private void locked(Runnable operation) {
+        guarded(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    /** Changes the routing rule's state (subscriptions, groups) once peers that joined meanwhile are attached. */
+    private void changeRule(Consumer<SocketPattern> change) {
+        locked(() -> {
+            checkOpen();
+            processMailbox();
+            change.accept(pattern);
+        });
     }
 
     /** Runs {@code operation} holding the socket's lock (thread-safe types) or as it is (the others). */

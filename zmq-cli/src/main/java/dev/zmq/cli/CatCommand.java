@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code zmq cat}: standard input lines become messages (split into frames at the delimiter), received messages are
- * printed one per line (frames joined by the delimiter; binary frames as {@code 0x} and hex). REQ sends a line and prints its reply; REP, ROUTER and SERVER with
- * {@code --echo} answer every request with its own frames. A RADIO sends each line's first frame as its group, a DISH
- * joins the {@code -s} groups and prints each message's group first. At end of input the tool waits up to {@code --linger}
- * for queued messages to leave. Exit 0, 2 for bad arguments, 3 when {@code --timeout} passes with nothing received.
+ * printed one per line (frames joined by the delimiter; binary frames as {@code 0x} and hex). REQ sends a line and
+ * prints its reply; REP, ROUTER and SERVER with {@code --echo} answer every request with its own frames. A RADIO
+ * sends each line's first frame as its group, a DISH joins the {@code -s} groups and prints each message's group
+ * first. At end of input the tool waits up to {@code --linger} for queued messages to leave. Exit 0, 2 for bad arguments, 3 when {@code --timeout} passes with nothing received.
  */
 @Command(name = "cat", description = "Send standard input lines as messages and print received messages.")
 final class CatCommand implements Callable<Integer> {

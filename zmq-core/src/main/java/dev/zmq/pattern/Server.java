@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * SERVER and PEER: every peer gets a 32-bit routing id from this socket (never 0); a received message carries its
- * sender's id in {@link ZmqMessage#routingId()}, a sent one goes to the peer its routing id names. Single-frame
- * messages only. Sending to an id no peer has fails with EHOSTUNREACH; to a peer whose pipe is at SNDHWM waits (or
- * EAGAIN), as libzmq's SERVER does. A PEER also learns the id of a peer it connects to at once
+ * sender's id in {@link ZmqMessage#routingId()}, a sent one goes to the peer its routing id names ({@link SingleFrame}
+ * wraps it, as messages are single frames). Sending to an id no peer has fails with EHOSTUNREACH; to a peer whose
+ * pipe is at SNDHWM waits (or EAGAIN), as libzmq's SERVER does. A PEER also learns the id of a peer it connects to at once
  * ({@link #routingIdOf(Peer)}), before the connection is made.
  */
 final class Server extends SocketPattern {
@@ -65,10 +65,6 @@ final class Server extends SocketPattern {
 
     @Override
     public boolean send(ZmqMessage message) {
-        if (message.size() != 1) {
-            throw new ZmqException(ErrorCode.EINVAL, typeName + " sockets send single-frame messages only; this one has "
-                    + message.size() + " frames");
-        }
         if (message.routingId() == 0) {
             throw new ZmqException(ErrorCode.EINVAL, typeName + " needs the target's routing id on the message "
                     + "(ZmqMessage.withRoutingId, e.g. from the request's routingId())");
@@ -88,10 +84,7 @@ final class Server extends SocketPattern {
 
     @Override
     public ZmqMessage recv() {
-        ZmqMessage m;
-        while ((m = in.recv()) != null && m.size() != 1) {
-            drops.droppedNoRoute();
-        }
+        ZmqMessage m = in.recv();
         if (m == null) {
             return null;
         }

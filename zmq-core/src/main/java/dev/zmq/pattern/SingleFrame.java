@@ -8,9 +8,9 @@ import dev.zmq.pipe.Peer;
 import java.util.List;
 
 /**
- * The rule of a draft socket type that carries single-frame messages only (CLIENT, SCATTER, GATHER, CHANNEL): the
- * routing of the classic type it wraps (DEALER, PUSH, PULL, PAIR), with a multipart send refused (EINVAL) and a
- * multipart message from a peer dropped (counted as unroutable), as libzmq does.
+ * The rule of a draft socket type that carries single-frame messages only (CLIENT, SCATTER, GATHER, CHANNEL, SERVER,
+ * PEER): the routing of the rule it wraps (DEALER, PUSH, PULL, PAIR, {@link Server}), with a multipart send refused
+ * (EINVAL) and a multipart message from a peer dropped (counted as unroutable), as libzmq does.
  */
 final class SingleFrame extends SocketPattern {
 
@@ -36,8 +36,8 @@ final class SingleFrame extends SocketPattern {
     @Override
     public boolean send(ZmqMessage message) {
         if (message.size() != 1) {
-            throw new ZmqException(ErrorCode.EINVAL, typeName + " sockets send single-frame messages only; this one has "
-                    + message.size() + " frames");
+            throw new ZmqException(ErrorCode.EINVAL, typeName + " sockets send single-frame messages only; this one "
+                    + "has " + message.size() + " frames");
         }
         return routing.send(message);
     }
@@ -54,6 +54,11 @@ final class SingleFrame extends SocketPattern {
             drops.droppedNoRoute();
         }
         return m;
+    }
+
+    @Override
+    public int routingIdOf(Peer peer) {
+        return routing.routingIdOf(peer);
     }
 
     @Override

@@ -54,7 +54,7 @@ public abstract class SocketPattern {
             case DEALER -> new Dealer(options, signaler, drops);
             case ROUTER -> new Router(options, signaler, drops);
             case CLIENT -> new SingleFrame("CLIENT", new Dealer(options, signaler, drops));
-            case SERVER, PEER -> new Server(type.name(), options, signaler, drops);
+            case SERVER, PEER -> new SingleFrame(type.name(), new Server(type.name(), options, signaler, drops));
             case RADIO -> new Radio(options, signaler, drops);
             case DISH -> new Dish(options, signaler, drops);
             case SCATTER -> new SingleFrame("SCATTER", new Push(options, signaler, drops));

@@ -34,9 +34,9 @@ public final class Pipe {
     private final AtomicBoolean readerWaiting = new AtomicBoolean(true);
     /** Set by a writer refused at the HWM: the reader wakes it at the low-water mark. */
     private final AtomicBoolean writerWaiting = new AtomicBoolean();
-    /** Body bytes written and read, kept only by pipes that count traffic themselves (inproc). */
-    private final Counter bytesWritten = new Counter();
-    private final Counter bytesRead = new Counter();
+    /** Body bytes written and read, kept only by pipes that count traffic themselves (inproc); else null. */
+    private final Counter bytesWritten;
+    private final Counter bytesRead;
     private final boolean countsTraffic;
     /** CONFLATE: at most one message, the latest; a write replaces what the reader has not taken. */
     private final AtomicReference<ZmqMessage> latest;
@@ -72,6 +72,8 @@ public final class Pipe {
             throw new IllegalArgumentException("a pipe that counts its traffic neither conflates nor swaps");
         }
         this.queue = new SpscQueue<>(countsTraffic);
+        this.bytesWritten = countsTraffic ? new Counter() : null;
+        this.bytesRead = countsTraffic ? new Counter() : null;
         this.hwm = conflate ? 0 : hwm;
         this.lowWater = Math.max(0, this.hwm / 2);
         this.countsTraffic = countsTraffic;
@@ -204,15 +206,12 @@ public final class Pipe {
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
     public ZmqMessage poll() {
-        ZmqMessage m = take();
-        if (m == null) {
-            readerWaiting.set(true);
-            m = take();
-            if (m == null) {
-                return null;
-            }
+        ZmqMessage m = pollQuietly();
+        if (m != null) {
+            return m;
         }
-        return taken(m);
+        readerWaiting.set(true);
+        return pollQuietly();
     }
 
     /**
@@ -296,12 +295,12 @@ public final class Pipe {
 
     /** Body bytes written so far, when {@link #countsTraffic()} (any thread). */
     public long bytesWritten() {
-        return bytesWritten.acquire();
+        return countsTraffic ? bytesWritten.acquire() : 0;
     }
 
     /** Body bytes read so far, when {@link #countsTraffic()} (any thread). */
     public long bytesRead() {
-        return bytesRead.acquire();
+        return countsTraffic ? bytesRead.acquire() : 0;
     }
 
     /** Bytes spilled to the swap file and not yet read back (0 without SWAP). Any thread. */

@@ -41,7 +41,8 @@ public record Endpoint(String text, StreamTransport transport, String address) {
         StreamTransport transport = Transports.forScheme(scheme);
         if (transport == null) {
             throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport '" + scheme
-                    + "' in endpoint '" + text + "' (supported: " + INPROC + ", " + Transports.schemes() + ", " + UDP + ")");
+                    + "' in endpoint '" + text + "' (supported: " + INPROC + ", " + Transports.schemes() + ", " + UDP
+                    + ")");
         }
         return new Endpoint(text, transport, text.substring(sep + 3));
     }

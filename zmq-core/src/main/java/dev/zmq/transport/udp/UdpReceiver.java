@@ -28,13 +28,11 @@ public final class UdpReceiver extends UdpEndpoint {
     /** Datagrams read in one turn before other channels of the I/O thread get theirs. */
     private static final int MAX_READS = 256;
 
-    private final String bound;
     /** A datagram read while the pipe was at its HWM, queued first when it drains. */
     private ZmqMessage pending;
 
-    private UdpReceiver(IoThread io, SessionOwner socket, Endpoint endpoint, DatagramChannel channel, String bound) {
+    private UdpReceiver(IoThread io, SessionOwner socket, Endpoint endpoint, DatagramChannel channel) {
         super(io, socket, endpoint, channel);
-        this.bound = bound;
         peer.in().onWritable(() -> io.execute(this::resume));
     }
 
@@ -56,7 +54,7 @@ public final class UdpReceiver extends UdpEndpoint {
             } else {
                 ch.bind(address.socketAddress());
             }
-            return new UdpReceiver(io, socket, endpoint, ch, endpoint.text());
+            return new UdpReceiver(io, socket, endpoint, ch);
         } catch (BindException e) {
             closeQuietly(ch);
             throw new ZmqException(ErrorCode.EADDRINUSE, "cannot bind " + endpoint + ": " + e.getMessage(), e);
@@ -69,7 +67,7 @@ public final class UdpReceiver extends UdpEndpoint {
 
     /** The endpoint as bound. */
     public String boundEndpoint() {
-        return bound;
+        return endpoint.text();
     }
 
     @Override

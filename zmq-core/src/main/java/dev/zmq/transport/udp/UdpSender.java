@@ -6,7 +6,6 @@ import dev.zmq.SocketOptions;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.io.IoThread;
-import dev.zmq.io.IoTimer;
 import dev.zmq.io.SessionOwner;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.transport.Endpoint;
@@ -30,7 +29,6 @@ public final class UdpSender extends UdpEndpoint {
     private final AtomicBoolean sendScheduled = new AtomicBoolean();
     private ZmqMessage pending;
     private boolean closing;
-    private IoTimer lingerTimer;
 
     private UdpSender(IoThread io, SessionOwner socket, Endpoint endpoint, DatagramChannel channel,
                       InetSocketAddress target) {
@@ -136,7 +134,7 @@ public final class UdpSender extends UdpEndpoint {
             return;
         }
         if (lingerNanos > 0) {
-            lingerTimer = io.schedule(lingerNanos, () -> finish("linger expired"));
+            io.schedule(lingerNanos, () -> finish("linger expired"));
         }
         sendQueued();
     }

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * over REQ, DEALER or CLIENT sockets. Each named socket is opened on first use (or by {@link #open}) and kept.
  *
  * <p>Thread-safe: any number of threads may call it at once (see {@link SharedSocket}: a DEALER carries many
- * requests at once, a REQ or CLIENT one at a time). Errors: {@link ZmqException} (EAGAIN when a send or reply times out,
- * ENOTSUP for request-reply on a socket type that cannot do it), {@link IllegalArgumentException} for an unknown
+ * requests at once, a REQ or CLIENT one at a time). Errors: {@link ZmqException} (EAGAIN when a send or reply times
+ * out, ENOTSUP for request-reply on a socket type that cannot do it), {@link IllegalArgumentException} for an unknown
  * socket name, {@link org.springframework.messaging.converter.MessageConversionException} for a payload it cannot
  * convert.
  */

@@ -16,8 +16,8 @@ import java.time.Duration;
 /**
  * Outbound gateway: sends each request through a REQ, DEALER or CLIENT socket and produces the reply (DEALER requests
  * carry a correlation frame, so late replies to timed-out requests are recognised and dropped; CLIENT messages are
- * single frames, so its requests go one at a time and replies left over from timed-out ones are discarded first). A missing reply fails the
- * request with {@link dev.zmq.ZmqException} (EAGAIN) after the reply timeout.
+ * single frames, so its requests go one at a time and replies left over from timed-out ones are discarded first). A
+ * missing reply fails the request with {@link dev.zmq.ZmqException} (EAGAIN) after the reply timeout.
  *
  * <p>Thread-safe: over a DEALER any number of requests are in flight at once, over a REQ one at a time (see
  * {@link SharedSocket}). Throws
@@ -33,8 +33,8 @@ public class ZmqOutboundGateway extends AbstractReplyProducingMessageHandler imp
     /** A gateway requesting through the socket {@code spec}, opened now in {@code context}. */
     public ZmqOutboundGateway(ZmqContext context, ZmqSocketSpec spec, ZmqMessageConverter converter) {
         if (spec.type() != SocketType.REQ && spec.type() != SocketType.DEALER && spec.type() != SocketType.CLIENT) {
-            throw new IllegalArgumentException("an outbound gateway needs a REQ, DEALER or CLIENT socket; '" + spec.name()
-                    + "' is " + spec.type());
+            throw new IllegalArgumentException("an outbound gateway needs a REQ, DEALER or CLIENT socket; '"
+                    + spec.name() + "' is " + spec.type());
         }
         this.socket = SharedSocket.open(spec, context);
         this.converter = converter;

@@ -58,8 +58,8 @@ final class ZmqSocketSpecs {
         }
         boolean subscribes = type == SocketType.SUB || type == SocketType.XSUB || type == SocketType.DISH;
         if (!subscribes && !s.getTopics().isEmpty()) {
-            throw invalid(prefix + ".topics", s.getTopics(), "only SUB and XSUB sockets subscribe and DISH sockets join groups; '" + name + "' is "
-                    + type);
+            throw invalid(prefix + ".topics", s.getTopics(), "only SUB and XSUB sockets subscribe and DISH sockets "
+                    + "join groups; '" + name + "' is " + type);
         }
         if (subscribes && s.isRequireTopics() && s.getTopics().isEmpty()) {
             throw invalid(prefix + ".topics", "", "require-topics is set but " + type + " socket '" + name
