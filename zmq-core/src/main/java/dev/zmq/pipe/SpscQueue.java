@@ -6,24 +6,27 @@ import java.lang.invoke.VarHandle;
 /**
  * An unbounded single-producer single-consumer queue of array chunks: no compare-and-set on either side, no
  * allocation per element (a chunk of {@value #CHUNK} slots at a time, and the consumer hands its spent chunk back to
- * the producer for reuse), one release store per offer. The published count sits on a cache line of its own and the
- * consumer re-reads it only when its cached copy says empty, so a streaming producer and consumer do not bounce a
- * cache line per element. Backs {@link Pipe}.
+ * the producer for reuse). An element is published by the release store of its slot, and the consumer finds the next
+ * one by reading that slot, so neither side reads a count the other writes: per element, the only memory both
+ * threads touch is the slot itself. Each side's position sits on cache lines of its own. Backs {@link Pipe}.
  *
  * <p>Thread-safety: exactly one thread offers and one thread polls at a time (either may change with a
  * happens-before edge, as when a socket is handed to another thread).
  *
- * @param <E> the element type
+ * @param <E> the element type (never {@code null})
  */
 final class SpscQueue<E> {
 
     private static final int CHUNK = 256;
     private static final int MASK = CHUNK - 1;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle SPARE;
+    private static final VarHandle NEXT;
 
     static {
         try {
             SPARE = MethodHandles.lookup().findVarHandle(SpscQueue.class, "spare", Chunk.class);
+            NEXT = MethodHandles.lookup().findVarHandle(Chunk.class, "next", Chunk.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -40,17 +43,15 @@ final class SpscQueue<E> {
         }
     }
 
-    /** Elements written, published by the producer. */
-    private final Counter written = new Counter();
     private final boolean tagged;
-    // producer side
+    /** Elements offered: the producer's position. */
+    private final Counter offered = new Counter();
+    /** Elements taken: the consumer's position. */
+    private final Counter taken = new Counter();
+    /** The producer's chunk. */
     private Chunk tail;
-    private long tailIndex;
-    // consumer side
+    /** The consumer's chunk. */
     private Chunk head;
-    private long headIndex;
-    private long writtenSeen;
-    private long lastTag;
     /** A spent chunk the consumer left for the producer to reuse. */
     @SuppressWarnings("unused")
     private Chunk spare;
@@ -69,8 +70,9 @@ final class SpscQueue<E> {
 
     /** Appends {@code e}; producer only. */
     void offer(E e) {
-        slot(e);
-        publish();
+        long n = offered.plain();
+        SLOT.setRelease(chunkFor(n).slots, (int) n & MASK, e);
+        offered.publish(n + 1);
     }
 
     /**
@@ -78,65 +80,62 @@ final class SpscQueue<E> {
      * need not touch the element (e.g. the running byte count of a pipe); producer only, tagged queues only.
      */
     void offer(E e, long tag) {
-        int i = slot(e);
-        tail.tags[i] = tag;
-        publish();
+        long n = offered.plain();
+        Chunk c = chunkFor(n);
+        int i = (int) n & MASK;
+        c.tags[i] = tag;
+        SLOT.setRelease(c.slots, i, e);
+        offered.publish(n + 1);
     }
 
-    /** Stores {@code e} in the next slot, linking a new chunk when needed; returns the slot's index. */
-    private int slot(E e) {
-        int i = (int) tailIndex & MASK;
-        if (i == 0 && tailIndex != 0) {
+    /** The chunk element {@code n} goes to, linking a new (or the spare) chunk when the tail is full. */
+    private Chunk chunkFor(long n) {
+        if ((n & MASK) == 0 && n != 0) {
             Chunk c = (Chunk) SPARE.getAndSet(this, (Chunk) null);
             if (c == null) {
                 c = new Chunk(tagged);
             } else {
                 c.next = null;
             }
-            tail.next = c;
+            NEXT.setRelease(tail, c);
             tail = c;
         }
-        tail.slots[i] = e;
-        return i;
-    }
-
-    private void publish() {
-        tailIndex++;
-        written.publish(tailIndex);
+        return tail;
     }
 
     /** Takes the first element, or {@code null}; consumer only. */
     @SuppressWarnings("unchecked")
     E poll() {
-        if (headIndex == writtenSeen) {
-            writtenSeen = written.acquire();
-            if (headIndex == writtenSeen) {
+        long n = taken.plain();
+        int i = (int) n & MASK;
+        Chunk c = head;
+        if (i == 0 && n != 0) {
+            c = (Chunk) NEXT.getAcquire(c);
+            if (c == null) {
                 return null;
             }
         }
-        int i = (int) headIndex & MASK;
-        if (i == 0 && headIndex != 0) {
+        E e = (E) SLOT.getAcquire(c.slots, i);
+        if (e == null) {
+            return null;
+        }
+        if (c != head) {
             Chunk spent = head;
-            head = spent.next;
+            head = c;
             SPARE.setRelease(this, spent);
         }
-        Object[] slots = head.slots;
-        E v = (E) slots[i];
-        slots[i] = null;
-        if (tagged) {
-            lastTag = head.tags[i];
-        }
-        headIndex++;
-        return v;
+        c.slots[i] = null;
+        taken.publish(n + 1);
+        return e;
     }
 
     /** The tag of the element the last {@link #poll()} returned; consumer only, tagged queues only. */
     long lastTag() {
-        return lastTag;
+        return head.tags[(int) (taken.plain() - 1) & MASK];
     }
 
     /** Whether nothing is queued; consumer side (a producer may be adding at the same time). */
     boolean isEmpty() {
-        return headIndex == writtenSeen && headIndex == written.acquire();
+        return taken.plain() == offered.acquire();
     }
 }
