@@ -16,14 +16,13 @@ import java.util.Objects;
  */
 public final class ZmqMessage {
 
-    /** The frames of a multipart message; {@code null} for a single-frame one, which holds {@link #single}. */
+    /** The frames of a multipart message; {@code null} for a single-frame one, whose bytes are {@link #body}. */
     private final Frame[] frames;
-    private final Frame single;
+    /** The bytes of a single-frame message, held without a {@link Frame} (the common case on the hot path). */
+    private final byte[] body;
     private final Map<String, String> properties;
     private final String group;
     private final int routingId;
-    /** Sum of the frame sizes, counted once: pipes and engines ask for it per message. */
-    private final long byteSize;
 
     private ZmqMessage(Frame[] frames) {
         this(frames, Map.of(), null, 0);
@@ -34,30 +33,23 @@ public final class ZmqMessage {
             throw new IllegalArgumentException("a message needs at least one frame");
         }
         this.frames = frames.length == 1 ? null : frames;
-        this.single = frames.length == 1 ? frames[0] : null;
+        this.body = frames.length == 1 ? frames[0].data() : null;
         this.properties = properties;
         this.group = group;
         this.routingId = routingId;
-        long total = 0;
-        for (Frame f : frames) {
-            total += f.size();
-        }
-        this.byteSize = total;
     }
 
-    /** A single-frame message: no frame array (the common case on the hot path). */
-    private ZmqMessage(Frame single, Map<String, String> properties, String group, int routingId) {
+    private ZmqMessage(byte[] body, Map<String, String> properties, String group, int routingId) {
         this.frames = null;
-        this.single = single;
+        this.body = Objects.requireNonNull(body, "body");
         this.properties = properties;
         this.group = group;
         this.routingId = routingId;
-        this.byteSize = single.size();
     }
 
     /** The same frames with other properties, group or routing id. */
     private ZmqMessage with(Map<String, String> newProperties, String newGroup, int newRoutingId) {
-        return frames == null ? new ZmqMessage(single, newProperties, newGroup, newRoutingId)
+        return frames == null ? new ZmqMessage(body, newProperties, newGroup, newRoutingId)
                 : new ZmqMessage(frames, newProperties, newGroup, newRoutingId);
     }
 
@@ -69,9 +61,9 @@ public final class ZmqMessage {
         return new ZmqMessage(frames.toArray(new Frame[0]), properties, null, 0);
     }
 
-    /** A single-frame message as received from a connection; see {@link #received(List, Map)}. */
-    public static ZmqMessage received(Frame frame, Map<String, String> properties) {
-        return new ZmqMessage(frame, properties, null, 0);
+    /** A single-frame message of {@code body} as received from a connection; see {@link #received(List, Map)}. */
+    public static ZmqMessage received(byte[] body, Map<String, String> properties) {
+        return new ZmqMessage(body, properties, null, 0);
     }
 
     /** A message of {@code frames} received through the same connection as this one (its properties kept). */
@@ -139,7 +131,7 @@ public final class ZmqMessage {
 
     /** A single-frame message wrapping {@code data}, without copying (no varargs array on the way). */
     public static ZmqMessage of(byte[] data) {
-        return new ZmqMessage(Frame.wrap(data), Map.of(), null, 0);
+        return new ZmqMessage(data, Map.of(), null, 0);
     }
 
     /** A message whose frames wrap each array, without copying. */
@@ -167,29 +159,53 @@ public final class ZmqMessage {
             if (index != 0) {
                 throw new IndexOutOfBoundsException("frame " + index + " of a single-frame message");
             }
-            return single;
+            return Frame.wrap(body);
         }
         return frames[index];
     }
 
+    /**
+     * The bytes of the frame at {@code index}, as {@code frame(index).data()} without a {@link Frame} on the way;
+     * the array is shared, do not modify it.
+     */
+    public byte[] data(int index) {
+        return frames == null && index == 0 ? body : frame(index).data();
+    }
+
     /** The first frame (the topic, for PUB/SUB). */
     public Frame first() {
-        return frames == null ? single : frames[0];
+        return frame(0);
     }
 
     /** The last frame (the body, by convention). */
     public Frame last() {
-        return frames == null ? single : frames[frames.length - 1];
+        return frames == null ? Frame.wrap(body) : frames[frames.length - 1];
     }
 
     /** All frames, as an unmodifiable list. */
     public List<Frame> frames() {
-        return frames == null ? List.of(single) : Collections.unmodifiableList(Arrays.asList(frames));
+        return frames == null ? List.of(Frame.wrap(body)) : Collections.unmodifiableList(Arrays.asList(frames));
+    }
+
+    /**
+     * The bytes of a single-frame message that carries nothing else (no connection properties, group or routing
+     * id), or {@code null}: such a message is wholly its bytes, so a queue may hold just them ({@link #of(byte[])}
+     * makes it again). The array is shared, do not modify it.
+     */
+    public byte[] bareBody() {
+        return frames == null && group == null && routingId == 0 && properties.isEmpty() ? body : null;
     }
 
     /** Sum of the frame sizes in bytes. */
     public long byteSize() {
-        return byteSize;
+        if (frames == null) {
+            return body.length;
+        }
+        long total = 0;
+        for (Frame f : frames) {
+            total += f.size();
+        }
+        return total;
     }
 
     @Override

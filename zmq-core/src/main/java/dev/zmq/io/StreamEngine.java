@@ -279,7 +279,7 @@ public final class StreamEngine implements IoHandler {
     private boolean onMessageFrame(boolean more, byte[] body) {
         if (!more && partial.isEmpty()) {
             // the common single-frame message: no list on the way
-            return deliver(ZmqMessage.received(Frame.wrap(body), properties), body.length);
+            return deliver(ZmqMessage.received(body, properties), body.length);
         }
         partialBytes += body.length;
         partial.add(Frame.wrap(body));
@@ -543,12 +543,12 @@ public final class StreamEngine implements IoHandler {
         if (m.size() != 1 || m.first().isEmpty()) {
             return false;
         }
-        byte b = m.first().data()[0];
+        byte b = m.data(0)[0];
         return b == 0 || b == 1;
     }
 
     private Command subscriptionCommand(ZmqMessage m) {
-        byte[] d = m.first().data();
+        byte[] d = m.data(0);
         byte[] topic = new byte[d.length - 1];
         System.arraycopy(d, 1, topic, 0, topic.length);
         return new Command(config.subscriptionCommand(d[0] == 1), topic);

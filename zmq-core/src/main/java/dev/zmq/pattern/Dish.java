@@ -75,7 +75,7 @@ final class Dish extends SocketPattern {
         ZmqMessage m;
         while ((m = in.recv()) != null) {
             if (m.size() == 2) {
-                String group = new String(m.first().data(), StandardCharsets.UTF_8);
+                String group = new String(m.data(0), StandardCharsets.UTF_8);
                 if (groups.contains(group)) {
                     return m.withFrames(List.of(m.last())).withGroup(group);
                 }

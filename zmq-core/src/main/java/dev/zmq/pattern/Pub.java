@@ -48,7 +48,7 @@ class Pub extends SocketPattern {
     @Override
     public boolean send(ZmqMessage message) {
         applySubscriptions();
-        byte[] topic = message.first().data();
+        byte[] topic = message.data(0);
         if (options.get(SocketOption.XPUB_NODROP) && !allMatchingHaveRoom(topic)) {
             return false;
         }
@@ -86,7 +86,7 @@ class Pub extends SocketPattern {
     }
 
     private void onPeerMessage(Peer peer, ZmqMessage m) {
-        byte[] d = m.first().data();
+        byte[] d = m.data(0);
         if (m.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
             byte[] prefix = new byte[d.length - 1];
             System.arraycopy(d, 1, prefix, 0, prefix.length);

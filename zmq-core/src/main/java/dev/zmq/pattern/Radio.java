@@ -84,7 +84,7 @@ final class Radio extends SocketPattern {
             Set<String> groups = joined.get(p);
             ZmqMessage m;
             while ((m = p.recv()) != null) {
-                byte[] d = m.first().data();
+                byte[] d = m.data(0);
                 if (groups != null && m.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
                     String group = new String(d, 1, d.length - 1, StandardCharsets.UTF_8);
                     if (d[0] == 1) {

@@ -76,7 +76,7 @@ final class Router extends SocketPattern {
         if (message.size() < 2) {
             throw new ZmqException(ErrorCode.EINVAL, "a ROUTER message needs a routing id frame and a body");
         }
-        byte[] id = message.first().data();
+        byte[] id = message.data(0);
         Peer peer = byId.get(ByteBuffer.wrap(id));
         boolean mandatory = options.get(SocketOption.ROUTER_MANDATORY);
         if (peer == null) {

@@ -32,7 +32,7 @@ final class Sub extends XSub {
     public ZmqMessage recv() {
         ZmqMessage m;
         while ((m = super.recv()) != null) {
-            if (subscriptions.matches(m.first().data())) {
+            if (subscriptions.matches(m.data(0))) {
                 return m;
             }
         }

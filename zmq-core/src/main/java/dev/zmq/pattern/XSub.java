@@ -51,7 +51,7 @@ class XSub extends SocketPattern {
     }
 
     private boolean route(ZmqMessage message) {
-        byte[] d = message.first().data();
+        byte[] d = message.data(0);
         if (message.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
             byte[] topic = new byte[d.length - 1];
             System.arraycopy(d, 1, topic, 0, topic.length);

@@ -20,8 +20,12 @@ public final class Pipe {
 
     private static final Runnable NOTHING = () -> { };
 
-    /** Tagged with the running byte count when the pipe counts traffic, so the reader need not touch messages. */
-    private final SpscQueue<ZmqMessage> queue;
+    /**
+     * Messages, or just the bytes of a bare one ({@link ZmqMessage#bareBody()}), so that a backlog holds no message
+     * objects for the garbage collector to copy. Tagged with the running byte count when the pipe counts traffic,
+     * so the reader need not touch messages.
+     */
+    private final SpscQueue<Object> queue;
     private final int hwm;
     private final int lowWater;
     /** Messages written, published by the writer. */
@@ -184,12 +188,14 @@ public final class Pipe {
             written.publish(written.plain() + 1);
             return;
         }
+        byte[] bare = message.bareBody();
+        Object element = bare != null ? bare : message;
         if (countsTraffic) {
             long bytes = bytesWritten.plain() + message.byteSize();
-            queue.offer(message, bytes);
+            queue.offer(element, bytes);
             bytesWritten.publish(bytes);
         } else {
-            queue.offer(message);
+            queue.offer(element);
         }
         written.publish(written.plain() + 1);
     }
@@ -251,7 +257,8 @@ public final class Pipe {
         if (latest != null) {
             return latest.getAndSet(null);
         }
-        ZmqMessage m = queue.poll();
+        Object e = queue.poll();
+        ZmqMessage m = e instanceof byte[] bare ? ZmqMessage.of(bare) : (ZmqMessage) e;
         if (m == null) {
             SwapFile s = swap;
             if (s != null) {

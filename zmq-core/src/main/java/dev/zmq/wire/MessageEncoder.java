@@ -1,6 +1,5 @@
 package dev.zmq.wire;
 
-import dev.zmq.Frame;
 import dev.zmq.ZmqMessage;
 
 import java.nio.ByteBuffer;
@@ -43,8 +42,8 @@ public final class MessageEncoder {
             if (largeBody != null) {
                 return false;
             }
-            Frame frame = current.frame(frameIndex);
-            int size = frame.size();
+            byte[] data = current.data(frameIndex);
+            int size = data.length;
             int flags = frameIndex + 1 < current.size() ? FrameFlags.MORE : 0;
             boolean large = size >= COPY_LIMIT;
             int needed = FrameFlags.headerSize(size) + (large ? 0 : size);
@@ -53,9 +52,9 @@ public final class MessageEncoder {
             }
             FrameFlags.writeHeader(out, flags, size);
             if (large) {
-                largeBody = ByteBuffer.wrap(frame.data());
+                largeBody = ByteBuffer.wrap(data);
             } else {
-                out.put(frame.data());
+                out.put(data);
             }
             frameIndex++;
         }

@@ -26,7 +26,7 @@ public final class Datagram {
      * @return {@code false} when it does not fit in {@link #MAX_SIZE} (nothing is written)
      */
     public static boolean encode(ZmqMessage message, ByteBuffer out) {
-        byte[] group = message.first().data();
+        byte[] group = message.data(0);
         Frame body = message.last();
         out.clear();
         if (1 + group.length + body.size() > Math.min(MAX_SIZE, out.capacity())) {
