@@ -71,6 +71,16 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
         }
     }
 
+    /**
+     * Whether the sending thread writes to an idle connection itself instead of handing the message to the I/O
+     * thread: for REQ and REP, whose strict request-reply keeps one message in flight per connection, so a send is
+     * never one of a stream the I/O thread could batch, and the hand-off would only add a thread wake-up to every
+     * round trip.
+     */
+    public boolean writesDirectly() {
+        return type == SocketType.REQ || type == SocketType.REP;
+    }
+
     /** Whether this socket sends subscriptions or joins upstream (SUB, XSUB, DISH). */
     public boolean sendsSubscriptions() {
         return type == SocketType.SUB || type == SocketType.XSUB || type == SocketType.DISH;

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One ZMTP 3.x connection over a stream channel (TCP now, Unix domain sockets later): greeting, mechanism
@@ -71,6 +72,11 @@ public final class StreamEngine implements IoHandler {
     private long partialBytes;
     private long pendingInboundBytes;
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    /**
+     * Held while commands are queued, and while {@link #out} is filled and written: by the I/O thread, and by an
+     * application thread writing to the idle connection itself ({@link ConnectionConfig#writesDirectly()}).
+     */
+    private final ReentrantLock output = new ReentrantLock();
     private final Runnable writeTask = this::writeTaskRun;
     private final Runnable resumeTask = this::resumeReading;
     private final FrameDecoder.FrameSink frameSink = this::onFrame;
@@ -78,7 +84,8 @@ public final class StreamEngine implements IoHandler {
     private final HandshakeChannel handshake = new Handshake();
 
     private SelectionKey key;
-    private State state = State.GREETING;
+    /** Written by the I/O thread; read by an application thread writing directly. */
+    private volatile State state = State.GREETING;
     private Greeting peerGreeting;
     private Peer peer;
     private boolean sendSubscriptionCommands;
@@ -86,7 +93,7 @@ public final class StreamEngine implements IoHandler {
     private Map<String, String> properties = Map.of();
     /** Messages queued for the socket in this read (it is woken on the first, every WAKE_EVERY, and at the end). */
     private int unwokenDeliveries;
-    private boolean lingering;
+    private volatile boolean lingering;
     private String errorReason;
     private long lastReceivedNanos = System.nanoTime();
     private long batchMessagesIn;
@@ -210,21 +217,22 @@ public final class StreamEngine implements IoHandler {
             peer.in().wakeReader();
         }
         unwokenDeliveries = 0;
-        publishTraffic();
+        publishReceived();
     }
 
-    /** Adds this batch's counts to the peer's and the socket's counters: one update per read or write. */
-    private void publishTraffic() {
-        if (peer == null) {
-            return;
-        }
-        if (batchMessagesIn > 0) {
+    /** Adds this read's counts to the peer's and the socket's counters: one update per read, not per message. */
+    private void publishReceived() {
+        if (peer != null && batchMessagesIn > 0) {
             peer.traffic().received(batchMessagesIn, batchBytesIn);
             socketTraffic.received(batchMessagesIn, batchBytesIn);
             batchMessagesIn = 0;
             batchBytesIn = 0;
         }
-        if (batchMessagesOut > 0) {
+    }
+
+    /** As {@link #publishReceived()} for what was written; under {@link #output}. */
+    private void publishSent() {
+        if (peer != null && batchMessagesOut > 0) {
             peer.traffic().sent(batchMessagesOut, batchBytesOut);
             socketTraffic.sent(batchMessagesOut, batchBytesOut);
             batchMessagesOut = 0;
@@ -380,7 +388,8 @@ public final class StreamEngine implements IoHandler {
         properties = messageProperties(peerMetadata, userId);
         preamble.addAll(owner.preamble());
         peer.in().onWritable(() -> io.execute(resumeTask));
-        peer.out().onReadable(this::scheduleWrite);
+        boolean direct = config.writesDirectly() && !mechanism.encrypts();
+        peer.out().onReadable(direct ? this::writeDirectlyOrSchedule : this::scheduleWrite);
         startHeartbeats();
     }
 
@@ -397,7 +406,12 @@ public final class StreamEngine implements IoHandler {
 
     private void sendErrorAndClose(String reason) {
         errorReason = reason;
-        commands.add(Command.error(reason));
+        output.lock();
+        try {
+            commands.add(Command.error(reason));
+        } finally {
+            output.unlock();
+        }
         state = State.ERROR_SENT;
         setInterest(SelectionKey.OP_READ, false);
     }
@@ -440,6 +454,15 @@ public final class StreamEngine implements IoHandler {
     }
 
     private void flush() {
+        output.lock();
+        try {
+            flushLocked();
+        } finally {
+            output.unlock();
+        }
+    }
+
+    private void flushLocked() {
         for (int round = 0; state != State.CLOSED; round++) {
             if (round == MAX_WRITE_ROUNDS) {
                 scheduleWrite();
@@ -451,33 +474,84 @@ public final class StreamEngine implements IoHandler {
                 if (state == State.ACTIVE && !encoder.busy() && !peer.out().armReader()) {
                     continue;
                 }
-                publishTraffic();
+                publishSent();
                 setInterest(SelectionKey.OP_WRITE, false);
                 afterDrained();
                 return;
             }
-            out.flip();
+            boolean blocked;
             try {
-                if (large == null) {
-                    channel.write(out);
-                } else {
-                    channel.write(new ByteBuffer[] {out, large});
-                }
+                blocked = !write(large);
             } catch (IOException e) {
-                out.compact();
                 close("connection error: " + e.getMessage());
                 return;
             }
-            boolean blocked = out.hasRemaining() || (large != null && large.hasRemaining());
-            out.compact();
             if (blocked) {
-                publishTraffic();
+                publishSent();
                 setInterest(SelectionKey.OP_WRITE, true);
                 return;
             }
-            if (large != null) {
-                encoder.largeBodyWritten();
+        }
+    }
+
+    /**
+     * Writes {@link #out} and then {@code large} (the encoder's pending large body, or {@code null}) once.
+     *
+     * @return whether everything was written; {@code false} when the socket buffer is full
+     * @throws IOException when the connection failed; what was not written stays in {@link #out}
+     */
+    private boolean write(ByteBuffer large) throws IOException {
+        out.flip();
+        try {
+            if (large == null) {
+                channel.write(out);
+            } else {
+                channel.write(new ByteBuffer[] {out, large});
             }
+        } finally {
+            out.compact();
+        }
+        if (out.position() > 0 || (large != null && large.hasRemaining())) {
+            return false;
+        }
+        if (large != null) {
+            encoder.largeBodyWritten();
+        }
+        return true;
+    }
+
+    /** The outbound pipe's wake-up on the sending thread (REQ, REP): write now if idle, else leave it to the I/O thread. */
+    private void writeDirectlyOrSchedule() {
+        if (!writeDirectly()) {
+            scheduleWrite();
+        }
+    }
+
+    /**
+     * Application thread: encodes what the outbound pipe holds and writes it, when the connection has nothing else
+     * pending (no command, nothing unwritten, not closing) and the I/O thread is not writing.
+     *
+     * @return {@code false} when it did not write, or left something for the I/O thread (the socket buffer was full,
+     *     the write failed, a message arrived meanwhile): the caller then wakes the I/O thread, which finishes the
+     *     job (or meets the error and closes the connection) as for any queued message
+     */
+    private boolean writeDirectly() {
+        if (!output.tryLock()) {
+            return false;
+        }
+        try {
+            if (state != State.ACTIVE || lingering || out.position() != 0 || encoder.busy()
+                    || encoder.largeBody() != null || !commands.isEmpty() || !preamble.isEmpty()) {
+                return false;
+            }
+            fill();
+            boolean written = write(encoder.largeBody()) && !encoder.busy();
+            publishSent();
+            return written && peer.out().armReader();
+        } catch (IOException e) {
+            return false;
+        } finally {
+            output.unlock();
         }
     }
 
@@ -523,7 +597,13 @@ public final class StreamEngine implements IoHandler {
 
     /** Queues a command after the handshake: sealed in a MESSAGE when the mechanism encrypts. */
     private void queue(Command c) {
-        commands.add(mechanism.encrypts() ? mechanism.seal(CurveMechanism.COMMAND, c.toBody()) : c);
+        Command sealed = mechanism.encrypts() ? mechanism.seal(CurveMechanism.COMMAND, c.toBody()) : c;
+        output.lock();
+        try {
+            commands.add(sealed);
+        } finally {
+            output.unlock();
+        }
     }
 
     /**
