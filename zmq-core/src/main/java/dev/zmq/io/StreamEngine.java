@@ -91,7 +91,7 @@ public final class StreamEngine implements IoHandler {
     private boolean sendSubscriptionCommands;
     private ZmqMessage pendingInbound;
     private Map<String, String> properties = Map.of();
-    /** Messages queued for the socket in this read (it is woken on the first, every WAKE_EVERY, and at the end). */
+    /** Messages queued for the socket in this read (woken early on the first and every WAKE_EVERY; at the end). */
     private int unwokenDeliveries;
     private volatile boolean lingering;
     private String errorReason;
@@ -213,7 +213,7 @@ public final class StreamEngine implements IoHandler {
         if (state != State.CLOSED) {
             in.compact();
         }
-        if (unwokenDeliveries > 1) {
+        if (unwokenDeliveries > 0) {
             peer.in().wakeReader();
         }
         unwokenDeliveries = 0;
@@ -304,10 +304,10 @@ public final class StreamEngine implements IoHandler {
     /** Queues {@code message} ({@code bytes} of bodies) for the socket, or holds it back when the pipe is full. */
     private boolean deliver(ZmqMessage message, long bytes) {
         if (peer.in().offerQuietly(message)) {
-            // wake the socket on the first message of a read and every WAKE_EVERY after, not per message: the
-            // reader starts at once, and the full fence of a wake-up check is paid rarely
+            // a socket already asleep is woken on the first message of a read and every WAKE_EVERY after, so it
+            // starts at once; the full wake-up check, with its fence, comes once, at the end of the read
             if (unwokenDeliveries++ % WAKE_EVERY == 0) {
-                peer.in().wakeReader();
+                peer.in().wakeReaderEarly();
             }
             batchMessagesIn++;
             batchBytesIn += bytes;

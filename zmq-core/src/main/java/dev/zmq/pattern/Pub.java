@@ -4,12 +4,11 @@ import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Pipe;
 import dev.zmq.pipe.Signaler;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PUB: sends each message to every peer subscribed to a prefix of its first frame. A subscriber whose pipe is at
@@ -19,7 +18,10 @@ import java.util.Map;
 class Pub extends SocketPattern {
 
     private final List<Peer> peers = new ArrayList<>();
-    private final Map<Peer, SubscriptionTrie> subscriptions = new IdentityHashMap<>();
+    /** Each peer's subscriptions, at the peer's index in {@link #peers}. */
+    private final List<SubscriptionTrie> subscriptions = new ArrayList<>();
+    /** The pipes one send wrote to, whose readers are then woken with one fence for all. */
+    private final List<Pipe> written = new ArrayList<>();
     /** A peer attached since the last scan: its pipe may hold subscriptions whose wake-up came before it. */
     private boolean unscannedPeer;
 
@@ -30,18 +32,19 @@ class Pub extends SocketPattern {
     @Override
     public void attach(Peer peer) {
         peers.add(peer);
-        subscriptions.put(peer, new SubscriptionTrie());
+        subscriptions.add(new SubscriptionTrie());
         unscannedPeer = true;
     }
 
     @Override
     public void detach(Peer peer) {
-        peers.remove(peer);
-        SubscriptionTrie t = subscriptions.remove(peer);
-        if (t != null) {
-            for (byte[] prefix : t.prefixes()) {
-                subscriptionChanged(prefix, false, true);
-            }
+        int i = peers.indexOf(peer);
+        if (i < 0) {
+            return;
+        }
+        peers.remove(i);
+        for (byte[] prefix : subscriptions.remove(i).prefixes()) {
+            subscriptionChanged(prefix, false, true);
         }
     }
 
@@ -53,17 +56,23 @@ class Pub extends SocketPattern {
             return false;
         }
         for (int i = 0, n = peers.size(); i < n; i++) {
-            Peer p = peers.get(i);
-            if (subscriptions.get(p).matches(topic) && !p.send(message)) {
-                drops.droppedAtHwm();
+            if (subscriptions.get(i).matches(topic)) {
+                Pipe out = peers.get(i).out();
+                if (out.offerQuietly(message)) {
+                    written.add(out);
+                } else {
+                    drops.droppedAtHwm();
+                }
             }
         }
+        Pipe.wakeReaders(written);
+        written.clear();
         return true;
     }
 
     private boolean allMatchingHaveRoom(byte[] topic) {
-        for (Peer p : peers) {
-            if (subscriptions.get(p).matches(topic) && !p.out().hasRoom()) {
+        for (int i = 0, n = peers.size(); i < n; i++) {
+            if (subscriptions.get(i).matches(topic) && !peers.get(i).out().hasRoom()) {
                 return false;
             }
         }
@@ -80,17 +89,16 @@ class Pub extends SocketPattern {
             Peer p = peers.get(i);
             ZmqMessage m;
             while ((m = p.recv()) != null) {
-                onPeerMessage(p, m);
+                onPeerMessage(subscriptions.get(i), m);
             }
         }
     }
 
-    private void onPeerMessage(Peer peer, ZmqMessage m) {
+    private void onPeerMessage(SubscriptionTrie t, ZmqMessage m) {
         byte[] d = m.data(0);
         if (m.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
             byte[] prefix = new byte[d.length - 1];
             System.arraycopy(d, 1, prefix, 0, prefix.length);
-            SubscriptionTrie t = subscriptions.get(peer);
             boolean subscribe = d[0] == 1;
             boolean changed = subscribe ? !t.contains(prefix) && t.add(prefix) : t.remove(prefix);
             subscriptionChanged(prefix, subscribe, changed);

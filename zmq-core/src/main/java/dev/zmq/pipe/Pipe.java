@@ -4,6 +4,7 @@ import dev.zmq.ZmqMessage;
 
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -205,6 +206,28 @@ public final class Pipe {
         // the reader sets its flag, then looks at the queue; we published, then look at the flag: a full fence
         // keeps one of the two from missing the other
         VarHandle.fullFence();
+        wakeReaderEarly();
+    }
+
+    /**
+     * {@link #wakeReader()} for each of {@code pipes}, which the calling thread writes, with one fence for all: a
+     * sender that queued one message to many pipes (PUB) pays for the wake-up checks once.
+     */
+    public static void wakeReaders(List<Pipe> pipes) {
+        if (!pipes.isEmpty()) {
+            VarHandle.fullFence();
+            for (int i = 0, n = pipes.size(); i < n; i++) {
+                pipes.get(i).wakeReaderEarly();
+            }
+        }
+    }
+
+    /**
+     * As {@link #wakeReader()} without its fence: wakes the reader only if its request to be woken is visible already.
+     * For a writer in the middle of a batch that calls {@link #wakeReader()} at its end anyway: a sleeping reader
+     * starts early, and the fence is paid once per batch. Writer only.
+     */
+    public void wakeReaderEarly() {
         if (readerWaiting.getPlain() && readerWaiting.compareAndSet(true, false)) {
             readerWake.run();
         }
