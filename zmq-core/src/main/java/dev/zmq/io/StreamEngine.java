@@ -577,10 +577,18 @@ public final class StreamEngine implements IoHandler {
                 if (state != State.ACTIVE || out.remaining() < FrameFlags.MAX_HEADER) {
                     return;
                 }
-                ZmqMessage m = preamble.isEmpty() ? peer.out().pollQuietly() : preamble.poll();
-                if (m == null) {
+                Object next = preamble.isEmpty() ? peer.out().pollQuietlyBare() : preamble.poll();
+                if (next == null) {
                     return;
                 }
+                if (next instanceof byte[] body && !mechanism.encrypts() && !sendSubscriptionCommands) {
+                    // the common bare message goes out without a message object
+                    batchMessagesOut++;
+                    batchBytesOut += body.length;
+                    encoder.begin(body);
+                    continue;
+                }
+                ZmqMessage m = next instanceof byte[] body ? ZmqMessage.of(body) : (ZmqMessage) next;
                 if (sendSubscriptionCommands && isSubscription(m)) {
                     queue(subscriptionCommand(m));
                     continue;

@@ -249,8 +249,21 @@ public final class Pipe {
      * streaming into the pipe meanwhile pay no wake-up. Reader only.
      */
     public ZmqMessage pollQuietly() {
-        ZmqMessage m = take();
-        return m == null ? null : taken(m);
+        return asMessage(pollQuietlyBare());
+    }
+
+    /**
+     * As {@link #pollQuietly()}, but a bare message ({@link ZmqMessage#bareBody()}) comes as its bytes alone: for an
+     * engine that only encodes it, so no message object is made on its way out. Reader only.
+     *
+     * @return the body ({@code byte[]}) of a bare message, a {@link ZmqMessage}, or {@code null} when empty
+     */
+    public Object pollQuietlyBare() {
+        Object e = take();
+        if (e != null) {
+            taken();
+        }
+        return e;
     }
 
     /**
@@ -263,7 +276,7 @@ public final class Pipe {
         return isEmpty();
     }
 
-    private ZmqMessage taken(ZmqMessage m) {
+    private void taken() {
         if (countsTraffic) {
             // the running count the writer stored with the message: no need to touch the message here
             bytesRead.publish(queue.lastTag());
@@ -273,22 +286,25 @@ public final class Pipe {
         if (writerWaiting.getPlain() && written.acquire() - r <= lowWater && writerWaiting.compareAndSet(true, false)) {
             writerWake.run();
         }
-        return m;
     }
 
-    private ZmqMessage take() {
+    /** The next element: a message, the body of a bare one, or {@code null}. */
+    private Object take() {
         if (latest != null) {
             return latest.getAndSet(null);
         }
         Object e = queue.poll();
-        ZmqMessage m = e instanceof byte[] bare ? ZmqMessage.of(bare) : (ZmqMessage) e;
-        if (m == null) {
+        if (e == null) {
             SwapFile s = swap;
             if (s != null) {
-                m = s.read();
+                e = s.read();
             }
         }
-        return m;
+        return e;
+    }
+
+    private static ZmqMessage asMessage(Object element) {
+        return element instanceof byte[] bare ? ZmqMessage.of(bare) : (ZmqMessage) element;
     }
 
     /** Whether no message is queued (in memory or swapped). Reader only. */

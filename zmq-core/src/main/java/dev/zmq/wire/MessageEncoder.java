@@ -16,18 +16,26 @@ public final class MessageEncoder {
     /** Bodies at least this large are not copied into the output buffer. */
     public static final int COPY_LIMIT = 8 * 1024;
 
+    /** The message being encoded, or {@code null} when it is a single frame given as {@link #single}. */
     private ZmqMessage current;
+    private byte[] single;
     private int frameIndex;
     private ByteBuffer largeBody;
 
     /** Whether a message is partly encoded, so the next call must continue it. */
     public boolean busy() {
-        return current != null;
+        return current != null || single != null;
     }
 
     /** Starts encoding {@code message}; only when not {@link #busy()}. */
     public void begin(ZmqMessage message) {
         current = message;
+        frameIndex = 0;
+    }
+
+    /** Starts encoding a single-frame message of {@code body} (no message object needed); only when not busy. */
+    public void begin(byte[] body) {
+        single = body;
         frameIndex = 0;
     }
 
@@ -38,13 +46,14 @@ public final class MessageEncoder {
      *     {@link #largeBody()}), {@code false} when {@code out} ran out of room or a large body must be written first
      */
     public boolean encode(ByteBuffer out) {
-        while (frameIndex < current.size()) {
+        int frames = current != null ? current.size() : 1;
+        while (frameIndex < frames) {
             if (largeBody != null) {
                 return false;
             }
-            byte[] data = current.data(frameIndex);
+            byte[] data = current != null ? current.data(frameIndex) : single;
             int size = data.length;
-            int flags = frameIndex + 1 < current.size() ? FrameFlags.MORE : 0;
+            int flags = frameIndex + 1 < frames ? FrameFlags.MORE : 0;
             boolean large = size >= COPY_LIMIT;
             int needed = FrameFlags.headerSize(size) + (large ? 0 : size);
             if (out.remaining() < needed) {
@@ -59,6 +68,7 @@ public final class MessageEncoder {
             frameIndex++;
         }
         current = null;
+        single = null;
         return true;
     }
 
