@@ -47,20 +47,23 @@ public final class FrameDecoder {
     public boolean decode(ByteBuffer in, FrameSink sink) {
         while (in.hasRemaining()) {
             if (flags < 0 && in.remaining() >= 2) {
-                // fast path: a short frame that is wholly in the buffer goes out in one step
+                // fast path: a frame whose header and body are wholly in the buffer goes out in one step
                 int p = in.position();
                 int f = in.get(p) & 0xFF;
-                int n = in.get(p + 1) & 0xFF;
-                if ((f & FrameFlags.LONG) == 0 && in.remaining() - 2 >= n) {
-                    checkFlags(f);
-                    checkSize(n);
-                    byte[] b = new byte[n];
-                    in.position(p + 2);
-                    in.get(b);
-                    if (!sink.onFrame(f & (FrameFlags.MORE | FrameFlags.COMMAND), b)) {
-                        return false;
+                int header = (f & FrameFlags.LONG) == 0 ? 2 : 9;
+                if (in.remaining() >= header) {
+                    long n = header == 2 ? in.get(p + 1) & 0xFF : in.getLong(p + 1);
+                    if (n >= 0 && in.remaining() - header >= n) {
+                        checkFlags(f);
+                        checkSize(n);
+                        byte[] b = new byte[(int) n];
+                        in.position(p + header);
+                        in.get(b);
+                        if (!sink.onFrame(f & (FrameFlags.MORE | FrameFlags.COMMAND), b)) {
+                            return false;
+                        }
+                        continue;
                     }
-                    continue;
                 }
             }
             if (flags < 0) {
