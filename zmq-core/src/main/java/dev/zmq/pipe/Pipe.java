@@ -22,9 +22,9 @@ public final class Pipe {
     private static final Runnable NOTHING = () -> { };
 
     /**
-     * Messages, or just the bytes of a bare one ({@link ZmqMessage#bareBody()}), so that a backlog holds no message
-     * objects for the garbage collector to copy. Tagged with the running byte count when the pipe counts traffic,
-     * so the reader need not touch messages.
+     * Messages, or (between a socket and an engine) just the bytes of a bare one ({@link ZmqMessage#bareBody()}), so
+     * that a backlog holds no message objects for the garbage collector to copy. Tagged with the running byte count
+     * when the pipe counts traffic, so the reader need not touch messages.
      */
     private final SpscQueue<Object> queue;
     private final int hwm;
@@ -189,14 +189,15 @@ public final class Pipe {
             written.publish(written.plain() + 1);
             return;
         }
-        byte[] bare = message.bareBody();
-        Object element = bare != null ? bare : message;
         if (countsTraffic) {
+            // a pipe that counts its own traffic joins two sockets (inproc): the message object goes across as it
+            // is, where stripping it to its bytes would only make the reader build another
             long bytes = bytesWritten.plain() + message.byteSize();
-            queue.offer(element, bytes);
+            queue.offer(message, bytes);
             bytesWritten.publish(bytes);
         } else {
-            queue.offer(element);
+            byte[] bare = message.bareBody();
+            queue.offer(bare != null ? bare : message);
         }
         written.publish(written.plain() + 1);
     }
