@@ -448,11 +448,54 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     private ZmqMessage recv(long deadline) {
+        return (ZmqMessage) receive(deadline, false);
+    }
+
+    /**
+     * Receives the next message's bytes, waiting up to RCVTIMEO (EAGAIN when that passes): for the common
+     * single-frame message, without a {@link ZmqMessage} around them, so receiving allocates the body alone.
+     *
+     * @throws ZmqException EINVAL when the next message has more than one frame; it stays queued for
+     *     {@link #recv()}. ETERM when closed
+     */
+    public byte[] recvBytes() {
+        byte[] b = recvBytes(deadlineFor(receiveTimeout));
+        if (b == null) {
+            throw new ZmqException(ErrorCode.EAGAIN, name + ": receive timed out after "
+                    + options.get(SocketOption.RCVTIMEO).toMillis() + " ms");
+        }
+        return b;
+    }
+
+    /**
+     * As {@link #recvBytes()}; with {@link #DONTWAIT} returns {@code null} at once when none is ready, without it
+     * waits up to RCVTIMEO and returns {@code null} if that passes.
+     */
+    public byte[] recvBytes(int flags) {
+        return recvBytes((flags & DONTWAIT) != 0 ? 0 : deadlineFor(receiveTimeout));
+    }
+
+    private byte[] recvBytes(long deadline) {
+        Object e = receive(deadline, true);
+        if (e == null || e instanceof byte[]) {
+            return (byte[]) e;
+        }
+        ZmqMessage m = (ZmqMessage) e;
+        if (m.size() == 1) {
+            return m.data(0);
+        }
+        locked(() -> prefetched = m);
+        throw new ZmqException(ErrorCode.EINVAL, name + ": the next message has " + m.size()
+                + " frames; it stays queued for recv()");
+    }
+
+    /** A message ({@code bare}: or a bare one's bytes), waiting until the deadline; {@code null} when it passed. */
+    private Object receive(long deadline, boolean bare) {
         checkOpen();
-        ZmqMessage m = tryRecv();
+        Object m = tryRecv(bare);
         while (m == null && deadline != 0) {
             signaler.prepare();
-            m = tryRecv();
+            m = tryRecv(bare);
             if (m != null) {
                 signaler.cancel();
             } else if (!park(deadline)) {
@@ -462,7 +505,7 @@ public final class ZmqSocket implements AutoCloseable {
         return m;
     }
 
-    private ZmqMessage tryRecv() {
+    private Object tryRecv(boolean bare) {
         enter();
         try {
             processMailbox();
@@ -471,7 +514,7 @@ public final class ZmqSocket implements AutoCloseable {
                 prefetched = null;
                 return m;
             }
-            return pattern.recv();
+            return bare ? pattern.recvBare() : pattern.recv();
         } finally {
             exit();
         }

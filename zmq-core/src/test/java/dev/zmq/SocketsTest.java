@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,40 @@ class SocketsTest {
 
     private static List<SocketEvent> ofType(List<SocketEvent> events, SocketEventType type) {
         return events.stream().filter(e -> e.type() == type).toList();
+    }
+
+    @Test
+    void recvBytesGivesSingleFrameMessagesAsBytesAndLeavesAMultipartOneForRecv() {
+        ZmqSocket sub = ctx.socket(SocketType.SUB);
+        sub.subscribe("a");
+        sub.bind("tcp://127.0.0.1:*");
+        ZmqSocket pub = ctx.socket(SocketType.PUB);
+        pub.connect(sub.lastEndpoint());
+        await().atMost(WAIT).until(() -> {
+            pub.send("a-probe");
+            return sub.recvBytes(ZmqSocket.DONTWAIT) != null;
+        });
+        while (sub.recvBytes(ZmqSocket.DONTWAIT) != null) {
+            // later probes
+        }
+        pub.send("b-filtered");
+        pub.send("a-1");
+        pub.send(ZmqMessage.of("a-2", "second frame"));
+        pub.send("a-3");
+        sub.set(SocketOption.RCVTIMEO, WAIT);
+        assertThat(new String(sub.recvBytes(), StandardCharsets.UTF_8)).isEqualTo("a-1");
+        assertThatThrownBy(sub::recvBytes).isInstanceOfSatisfying(ZmqException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.EINVAL);
+            assertThat(e.getMessage()).contains("2 frames", "stays queued for recv()");
+        });
+        ZmqMessage multipart = sub.recv();
+        assertThat(multipart).isEqualTo(ZmqMessage.of("a-2", "second frame"));
+        assertThat(multipart.property("Peer-Address")).startsWith("127.0.0.1");
+        ZmqMessage single = sub.recv();
+        assertThat(single.first().text()).isEqualTo("a-3");
+        assertThat(single.property("Peer-Address")).as("a bare delivery made a message with its properties")
+                .startsWith("127.0.0.1");
+        assertThat(sub.recvBytes(ZmqSocket.DONTWAIT)).isNull();
     }
 
     @Test

@@ -53,18 +53,28 @@ final class PerfCommand {
                 .set(SocketOption.LINGER, Duration.ofMillis(-1));
     }
 
-    /** Receives {@code count} messages, timing first to last, and prints libzmq's local_thr lines. */
+    /**
+     * Receives {@code count} messages, timing first to last, and prints libzmq's local_thr lines; as libzmq's tool,
+     * stops with an error at a message of another size.
+     */
     static void receiveAndReport(ZmqSocket pull, int size, long count) {
-        pull.recv();
+        expectSize(pull.recvBytes(), size);
         long start = System.nanoTime();
         for (long i = 1; i < count; i++) {
-            pull.recv();
+            expectSize(pull.recvBytes(), size);
         }
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         double throughput = count / seconds;
         System.out.printf(Locale.ROOT, "message size: %d [B]%nmessage count: %d%n", size, count);
         System.out.printf(Locale.ROOT, "mean throughput: %d [msg/s]%n", (long) throughput);
         System.out.printf(Locale.ROOT, "mean throughput: %.3f [Mb/s]%n", throughput * size * 8 / 1e6);
+    }
+
+    private static void expectSize(byte[] message, int size) {
+        if (message.length != size) {
+            throw new IllegalStateException("message of " + message.length + " bytes received, " + size
+                    + " expected");
+        }
     }
 
     /** Sends {@code count} messages of {@code size} bytes. */

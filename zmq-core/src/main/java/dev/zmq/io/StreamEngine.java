@@ -286,8 +286,12 @@ public final class StreamEngine implements IoHandler {
 
     private boolean onMessageFrame(boolean more, byte[] body) {
         if (!more && partial.isEmpty()) {
-            // the common single-frame message: no list on the way
-            return deliver(ZmqMessage.received(body, properties), body.length);
+            // the common single-frame message: no list, and no message object until the socket takes it
+            if (peer.in().offerQuietly(body, properties)) {
+                delivered(body.length);
+                return true;
+            }
+            return holdBack(ZmqMessage.received(body, properties), body.length);
         }
         partialBytes += body.length;
         partial.add(Frame.wrap(body));
@@ -304,15 +308,25 @@ public final class StreamEngine implements IoHandler {
     /** Queues {@code message} ({@code bytes} of bodies) for the socket, or holds it back when the pipe is full. */
     private boolean deliver(ZmqMessage message, long bytes) {
         if (peer.in().offerQuietly(message)) {
-            // a socket already asleep is woken on the first message of a read and every WAKE_EVERY after, so it
-            // starts at once; the full wake-up check, with its fence, comes once, at the end of the read
-            if (unwokenDeliveries++ % WAKE_EVERY == 0) {
-                peer.in().wakeReaderEarly();
-            }
-            batchMessagesIn++;
-            batchBytesIn += bytes;
+            delivered(bytes);
             return true;
         }
+        return holdBack(message, bytes);
+    }
+
+    /** Counts a message queued for the socket, and wakes a sleeping socket early in a read. */
+    private void delivered(long bytes) {
+        // a socket already asleep is woken on the first message of a read and every WAKE_EVERY after, so it
+        // starts at once; the full wake-up check, with its fence, comes once, at the end of the read
+        if (unwokenDeliveries++ % WAKE_EVERY == 0) {
+            peer.in().wakeReaderEarly();
+        }
+        batchMessagesIn++;
+        batchBytesIn += bytes;
+    }
+
+    /** Keeps a message the full pipe refused and stops reading until the socket makes room. */
+    private boolean holdBack(ZmqMessage message, long bytes) {
         pendingInbound = message;
         pendingInboundBytes = bytes;
         setInterest(SelectionKey.OP_READ, false);

@@ -51,4 +51,9 @@ final class Dealer extends SocketPattern {
     public ZmqMessage recv() {
         return in.recv();
     }
+
+    @Override
+    public Object recvBare() {
+        return in.recvBare();
+    }
 }

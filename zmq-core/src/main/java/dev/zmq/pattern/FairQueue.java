@@ -32,13 +32,23 @@ final class FairQueue {
 
     /** The next message in turn, or {@code null} when no peer has one. */
     ZmqMessage recv() {
+        return message(recvBare());
+    }
+
+    /** The message {@code element}, just taken by {@link #recvBare()}, stands for ({@code null} for {@code null}). */
+    ZmqMessage message(Object element) {
+        return element == null ? null : lastPeer.in().asMessage(element);
+    }
+
+    /** As {@link #recv()}, but a bare message may come as its bytes alone ({@link Peer#recvBare()}). */
+    Object recvBare() {
         int n = peers.size();
         for (int tried = 0; tried < n; tried++) {
             if (next >= n) {
                 next = 0;
             }
             Peer p = peers.get(next++);
-            ZmqMessage m = p.recv();
+            Object m = p.recvBare();
             if (m != null) {
                 lastPeer = p;
                 return m;

@@ -55,4 +55,9 @@ final class Pair extends SocketPattern {
     public ZmqMessage recv() {
         return in.recv();
     }
+
+    @Override
+    public Object recvBare() {
+        return in.recvBare();
+    }
 }

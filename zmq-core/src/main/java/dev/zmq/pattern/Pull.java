@@ -35,4 +35,9 @@ final class Pull extends SocketPattern {
     public ZmqMessage recv() {
         return in.recv();
     }
+
+    @Override
+    public Object recvBare() {
+        return in.recvBare();
+    }
 }

@@ -95,6 +95,14 @@ public abstract class SocketPattern {
     }
 
     /**
+     * As {@link #recv()}, but a bare single-frame message may come as its bytes alone ({@code byte[]}), for
+     * {@code ZmqSocket.recvBytes}; the types that fair-queue plain messages give them so, the others as messages.
+     */
+    public Object recvBare() {
+        return recv();
+    }
+
+    /**
      * Adds ({@code subscribe}) or cancels one subscription to {@code topic}.
      *
      * @throws ZmqException ENOTSUP unless this is a SUB or XSUB socket

@@ -28,12 +28,13 @@ final class Sub extends XSub {
         throw new ZmqException(ErrorCode.ENOTSUP, "SUB sockets cannot send; use subscribe()/unsubscribe()");
     }
 
+    /** The next message matching a subscription (those that do not are dropped); {@link XSub#recv()} comes here. */
     @Override
-    public ZmqMessage recv() {
-        ZmqMessage m;
-        while ((m = super.recv()) != null) {
-            if (subscriptions.matches(m.data(0))) {
-                return m;
+    public Object recvBare() {
+        Object e;
+        while ((e = super.recvBare()) != null) {
+            if (subscriptions.matches(e instanceof byte[] bare ? bare : ((ZmqMessage) e).data(0))) {
+                return e;
             }
         }
         return null;

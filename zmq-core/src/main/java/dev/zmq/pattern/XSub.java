@@ -82,7 +82,12 @@ class XSub extends SocketPattern {
 
     @Override
     public ZmqMessage recv() {
-        return in.recv();
+        return in.message(recvBare());
+    }
+
+    @Override
+    public Object recvBare() {
+        return in.recvBare();
     }
 
     /** The subscriptions in force, recorded on {@code peer} as sent. Thread-safe (called by I/O threads). */

@@ -61,6 +61,11 @@ public final class Peer {
         return in.poll();
     }
 
+    /** As {@link #recv()}, but a bare message may come as its bytes alone ({@link Pipe#pollBare()}). */
+    public Object recvBare() {
+        return in.pollBare();
+    }
+
     /** The endpoint this peer came through (the bound or connected endpoint). */
     public String endpoint() {
         return endpoint;

@@ -5,6 +5,7 @@ import dev.zmq.ZmqMessage;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Pipe {
 
     private static final Runnable NOTHING = () -> { };
+
+    /** Queued (uncounted) before the bare messages of a connection whose properties differ from the last one's. */
+    private record PropertiesChange(Map<String, String> properties) {
+    }
 
     /**
      * Messages, or (between a socket and an engine) just the bytes of a bare one ({@link ZmqMessage#bareBody()}), so
@@ -52,6 +57,9 @@ public final class Pipe {
     private volatile SwapFile swap;
     /** Writer: messages go to the swap file until the reader has consumed all of it, to keep their order. */
     private boolean swapping;
+    /** The properties of bare messages: as the writer last queued them, and as the reader has reached them. */
+    private Map<String, String> writerProperties = Map.of();
+    private Map<String, String> readerProperties = Map.of();
     private volatile Runnable readerWake = NOTHING;
     private volatile Runnable writerWake = NOTHING;
 
@@ -145,14 +153,44 @@ public final class Pipe {
                 return true;
             }
         }
-        if (!hasRoom()) {
-            writerWaiting.set(true);
-            if (!hasRoom()) {
-                return false;
-            }
-            writerWaiting.set(false);
+        if (!roomOrWaiting()) {
+            return false;
         }
         append(message);
+        return true;
+    }
+
+    /**
+     * As {@link #offerQuietly(ZmqMessage)} for a single-frame message of {@code body} received with
+     * {@code properties} (an engine's delivery): queued as the bytes alone, so the writer makes no message object,
+     * and {@link #asMessage} gives it those properties. Writer only.
+     */
+    public boolean offerQuietly(byte[] body, Map<String, String> properties) {
+        if (latest != null || swapBytes > 0 || countsTraffic) {
+            return offerQuietly(ZmqMessage.received(body, properties));
+        }
+        if (!roomOrWaiting()) {
+            return false;
+        }
+        if (properties != writerProperties) {
+            queue.offer(new PropertiesChange(properties));
+            writerProperties = properties;
+        }
+        queue.offer(body);
+        written.publish(written.plain() + 1);
+        return true;
+    }
+
+    /** Whether the HWM lets one more message in; when not, the reader will wake this writer once there is room. */
+    private boolean roomOrWaiting() {
+        if (hasRoom()) {
+            return true;
+        }
+        writerWaiting.set(true);
+        if (!hasRoom()) {
+            return false;
+        }
+        writerWaiting.set(false);
         return true;
     }
 
@@ -236,12 +274,20 @@ public final class Pipe {
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
     public ZmqMessage poll() {
-        ZmqMessage m = pollQuietly();
-        if (m != null) {
-            return m;
+        return asMessage(pollBare());
+    }
+
+    /**
+     * As {@link #poll()}, but a bare message comes as its bytes alone, as {@link #pollQuietlyBare()} gives it: for
+     * a reader that wants just the bytes ({@code ZmqSocket.recvBytes}). Reader only.
+     */
+    public Object pollBare() {
+        Object e = pollQuietlyBare();
+        if (e != null) {
+            return e;
         }
         readerWaiting.set(true);
-        return pollQuietly();
+        return pollQuietlyBare();
     }
 
     /**
@@ -295,6 +341,10 @@ public final class Pipe {
             return latest.getAndSet(null);
         }
         Object e = queue.poll();
+        while (e instanceof PropertiesChange change) {
+            readerProperties = change.properties();
+            e = queue.poll();
+        }
         if (e == null) {
             SwapFile s = swap;
             if (s != null) {
@@ -304,8 +354,12 @@ public final class Pipe {
         return e;
     }
 
-    private static ZmqMessage asMessage(Object element) {
-        return element instanceof byte[] bare ? ZmqMessage.of(bare) : (ZmqMessage) element;
+    /**
+     * The message an element just taken by {@link #pollBare()} or {@link #pollQuietlyBare()} stands for, a bare one
+     * with the properties of the connection it came through; {@code null} for {@code null}. Reader only.
+     */
+    public ZmqMessage asMessage(Object element) {
+        return element instanceof byte[] bare ? ZmqMessage.received(bare, readerProperties) : (ZmqMessage) element;
     }
 
     /** Whether no message is queued (in memory or swapped). Reader only. */

@@ -3,6 +3,8 @@ package dev.zmq.pipe;
 import dev.zmq.ZmqMessage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,32 @@ class PipeTest {
         pipe.poll();
         assertThat(writerWakes).hasValue(1);
         assertThat(pipe.offer(M)).isTrue();
+    }
+
+    @Test
+    void bareDeliveriesKeepTheirConnectionsPropertiesAcrossAChangeAndCountAgainstTheHwm() {
+        Pipe pipe = new Pipe(3);
+        Map<String, String> first = Map.of("Peer-Address", "10.0.0.1");
+        Map<String, String> second = Map.of("Peer-Address", "10.0.0.2");
+        assertThat(pipe.offerQuietly(bytes("a"), first)).isTrue();
+        assertThat(pipe.offerQuietly(bytes("b"), first)).isTrue();
+        assertThat(pipe.offerQuietly(bytes("c"), second)).isTrue();
+        assertThat(pipe.offerQuietly(bytes("d"), second)).as("at the HWM").isFalse();
+        assertThat(pipe.depth()).isEqualTo(3);
+        assertThat(pipe.poll()).satisfies(m -> {
+            assertThat(m.first().text()).isEqualTo("a");
+            assertThat(m.property("Peer-Address")).isEqualTo("10.0.0.1");
+        });
+        assertThat(pipe.pollBare()).isEqualTo(bytes("b"));
+        ZmqMessage c = pipe.asMessage(pipe.pollBare());
+        assertThat(c.first().text()).isEqualTo("c");
+        assertThat(c.property("Peer-Address")).isEqualTo("10.0.0.2");
+        assertThat(pipe.poll()).isNull();
+        assertThat(pipe.isEmpty()).isTrue();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
