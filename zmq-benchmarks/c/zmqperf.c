@@ -2,8 +2,10 @@
  * Our own libzmq harness for compare.sh: the perf tools in one program, printing the same lines as ours.
  *   zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT MESSAGE_SIZE COUNT
  *   zmqperf inproc-thr|inproc-lat MESSAGE_SIZE COUNT
+ *   zmqperf fanout MESSAGE_SIZE COUNT SUBSCRIBERS
  * local-sub binds a SUB (all topics) and times COUNT messages; remote-pub connects an XPUB, waits for the
- * subscription, then publishes COUNT messages. Build: gcc -O2 -o zmqperf zmqperf.c -lzmq -lpthread
+ * subscription, then publishes COUNT messages. fanout: one PUB and SUBSCRIBERS SUB sockets (each on its own thread,
+ * in another context) over loopback TCP, as our FanoutPerf; prints the median subscriber's rate. Build: gcc -O2 -o zmqperf zmqperf.c -lzmq -lpthread
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -97,12 +99,86 @@ static void *inproc_echo(void *s) {
     return NULL;
 }
 
+struct subscriber {
+    void *socket;
+    int *ready;
+    double rate;
+};
+
+/* Receives the probes until the measured stream starts, then times COUNT messages. */
+static void *subscribe_and_time(void *arg) {
+    struct subscriber *sub = arg;
+    zmq_msg_t msg;
+    zmq_msg_init(&msg);
+    check(zmq_msg_recv(&msg, sub->socket, 0), "recv");
+    __atomic_add_fetch(sub->ready, 1, __ATOMIC_SEQ_CST);
+    while (zmq_msg_size(&msg) != size) {
+        check(zmq_msg_recv(&msg, sub->socket, 0), "recv");
+    }
+    double start = now();
+    for (long i = 1; i < count; i++) {
+        check(zmq_msg_recv(&msg, sub->socket, 0), "recv");
+    }
+    sub->rate = count / (now() - start);
+    zmq_msg_close(&msg);
+    return NULL;
+}
+
+static int by_rate(const void *a, const void *b) {
+    double x = ((const struct subscriber *) a)->rate, y = ((const struct subscriber *) b)->rate;
+    return (x > y) - (x < y);
+}
+
+static void fanout(int subscribers) {
+    void *sub_ctx = zmq_ctx_new();
+    void *pub = socket_of(ZMQ_PUB);
+    check(zmq_bind(pub, "tcp://127.0.0.1:*"), "bind");
+    char endpoint[256];
+    size_t length = sizeof endpoint;
+    check(zmq_getsockopt(pub, ZMQ_LAST_ENDPOINT, endpoint, &length), "last endpoint");
+    struct subscriber subs[subscribers];
+    pthread_t threads[subscribers];
+    int ready = 0;
+    void *main_ctx = ctx;
+    ctx = sub_ctx;
+    for (int i = 0; i < subscribers; i++) {
+        subs[i].socket = socket_of(ZMQ_SUB);
+        subs[i].ready = &ready;
+        zmq_setsockopt(subs[i].socket, ZMQ_SUBSCRIBE, "", 0);
+        check(zmq_connect(subs[i].socket, endpoint), "connect");
+        pthread_create(&threads[i], NULL, subscribe_and_time, &subs[i]);
+    }
+    ctx = main_ctx;
+    while (__atomic_load_n(&ready, __ATOMIC_SEQ_CST) < subscribers) {
+        check(zmq_send(pub, "", 0, 0), "probe");
+        struct timespec pause = {0, 10 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    send_all(pub);
+    for (int i = 0; i < subscribers; i++) {
+        pthread_join(threads[i], NULL);
+        zmq_close(subs[i].socket);
+    }
+    qsort(subs, subscribers, sizeof subs[0], by_rate);
+    printf("mean throughput: %ld [msg/s]\n", (long) subs[subscribers / 2].rate);
+    zmq_close(pub);
+    zmq_ctx_term(sub_ctx);
+}
+
 int main(int argc, char **argv) {
     const char *mode = argc > 1 ? argv[1] : "";
+    if (strcmp(mode, "fanout") == 0 && argc == 5 && atol(argv[2]) > 0) {
+        size = (size_t) atol(argv[2]);
+        count = atol(argv[3]);
+        ctx = zmq_ctx_new();
+        fanout(atoi(argv[4]));
+        zmq_ctx_term(ctx);
+        return 0;
+    }
     int inproc = strncmp(mode, "inproc", 6) == 0;
     if (argc != (inproc ? 4 : 5)) {
         fprintf(stderr, "usage: zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT"
-                        " SIZE COUNT\n       zmqperf inproc-thr|inproc-lat SIZE COUNT\n");
+                        " SIZE COUNT\n       zmqperf inproc-thr|inproc-lat SIZE COUNT\n       zmqperf fanout SIZE COUNT SUBSCRIBERS\n");
         return 2;
     }
     const char *endpoint = inproc ? "inproc://perf" : argv[2];

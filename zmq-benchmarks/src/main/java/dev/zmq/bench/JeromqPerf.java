@@ -4,13 +4,16 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * JeroMQ 0.6.0 under the same perf-tool interface as ours and libzmq's, for compare.sh:
  * {@code JeromqPerf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT MESSAGE_SIZE COUNT} and
- * {@code JeromqPerf inproc-thr|inproc-lat MESSAGE_SIZE COUNT}. A command-line program; exits 2 on bad arguments.
+ * {@code JeromqPerf inproc-thr|inproc-lat MESSAGE_SIZE COUNT}, and {@code JeromqPerf fanout MESSAGE_SIZE COUNT
+ * SUBSCRIBERS} (see {@link Fanout}). A command-line program; exits 2 on bad arguments.
  */
 public final class JeromqPerf {
 
@@ -23,8 +26,12 @@ public final class JeromqPerf {
     }
 
     /** Runs one perf tool. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         String mode = args.length > 0 ? args[0] : "";
+        if (mode.equals("fanout") && args.length == 4) {
+            fanout(Integer.parseInt(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         boolean inproc = mode.startsWith("inproc");
         if (args.length != (inproc ? 3 : 4)) {
             System.err.println("usage: JeromqPerf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub"
@@ -81,6 +88,23 @@ public final class JeromqPerf {
                     System.exit(2);
                 }
             }
+        }
+    }
+
+    /** One PUB and {@code subscribers} SUB sockets in another context, measured by {@link Fanout}. */
+    private static void fanout(int size, long count, int subscribers) throws InterruptedException {
+        try (ZContext pubContext = new ZContext(1); ZContext subContext = new ZContext(1)) {
+            ZMQ.Socket pub = socket(pubContext, SocketType.PUB);
+            pub.bind("tcp://127.0.0.1:*");
+            List<Fanout.Subscriber> subs = new ArrayList<>();
+            for (int i = 0; i < subscribers; i++) {
+                ZMQ.Socket sub = socket(subContext, SocketType.SUB);
+                sub.subscribe(new byte[0]);
+                sub.connect(pub.getLastEndpoint());
+                subs.add(() -> sub.recv(0).length);
+            }
+            double rate = Fanout.medianRate(size, count, subs, body -> pub.send(body, 0));
+            System.out.printf(Locale.ROOT, "mean throughput: %d [msg/s]%n", (long) rate);
         }
     }
 
