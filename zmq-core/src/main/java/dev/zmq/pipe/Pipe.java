@@ -6,7 +6,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,9 +40,9 @@ public final class Pipe {
     /** The writer's last look at {@link #read}. */
     private long readSeenByWriter;
     /** Set by the reader when it found the pipe empty: the next write wakes it. */
-    private final AtomicBoolean readerWaiting = new AtomicBoolean(true);
+    private final Flag readerWaiting = new Flag(true);
     /** Set by a writer refused at the HWM: the reader wakes it at the low-water mark. */
-    private final AtomicBoolean writerWaiting = new AtomicBoolean();
+    private final Flag writerWaiting = new Flag(false);
     /** Body bytes written and read, kept only by pipes that count traffic themselves (inproc); else null. */
     private final Counter bytesWritten;
     private final Counter bytesRead;
