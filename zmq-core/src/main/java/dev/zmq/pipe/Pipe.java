@@ -277,8 +277,8 @@ public final class Pipe {
     }
 
     /**
-     * As {@link #poll()}, but a bare message comes as its bytes alone, as {@link #pollQuietlyBare()} gives it: for
-     * a reader that wants just the bytes ({@code ZmqSocket.recvBytes}). Reader only.
+     * As {@link #poll()}, but a bare message comes as its bytes alone ({@code byte[]}): for a reader that wants just
+     * the bytes ({@code ZmqSocket.recvBytes}), or makes the message later with {@link #asMessage}. Reader only.
      */
     public Object pollBare() {
         Object e = pollQuietlyBare();
@@ -290,17 +290,10 @@ public final class Pipe {
     }
 
     /**
-     * As {@link #poll()}, but an empty pipe does not ask the next write to wake the reader: for a reader that keeps
-     * looking and calls {@link #armReader()} before it sleeps (an I/O thread between its write rounds), so writers
-     * streaming into the pipe meanwhile pay no wake-up. Reader only.
-     */
-    public ZmqMessage pollQuietly() {
-        return asMessage(pollQuietlyBare());
-    }
-
-    /**
-     * As {@link #pollQuietly()}, but a bare message ({@link ZmqMessage#bareBody()}) comes as its bytes alone: for an
-     * engine that only encodes it, so no message object is made on its way out. Reader only.
+     * As {@link #pollBare()}, but an empty pipe does not ask the next write to wake the reader: for a reader that
+     * keeps looking and calls {@link #armReader()} before it sleeps (an I/O thread between its write rounds), so
+     * writers streaming into the pipe meanwhile pay no wake-up. A bare message ({@link ZmqMessage#bareBody()}) comes
+     * as its bytes alone, so an engine that only encodes it makes no message object on its way out. Reader only.
      *
      * @return the body ({@code byte[]}) of a bare message, a {@link ZmqMessage}, or {@code null} when empty
      */
