@@ -57,15 +57,16 @@ class SocketsTest {
             pub.send("a-probe");
             return sub.recvBytes(ZmqSocket.DONTWAIT) != null;
         });
-        while (sub.recvBytes(ZmqSocket.DONTWAIT) != null) {
-            // later probes
-        }
         pub.send("b-filtered");
         pub.send("a-1");
         pub.send(ZmqMessage.of("a-2", "second frame"));
         pub.send("a-3");
         sub.set(SocketOption.RCVTIMEO, WAIT);
-        assertThat(new String(sub.recvBytes(), StandardCharsets.UTF_8)).isEqualTo("a-1");
+        String first;
+        do {
+            first = new String(sub.recvBytes(), StandardCharsets.UTF_8);
+        } while (first.equals("a-probe"));
+        assertThat(first).as("the first message after the probes still in flight").isEqualTo("a-1");
         assertThatThrownBy(sub::recvBytes).isInstanceOfSatisfying(ZmqException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.EINVAL);
             assertThat(e.getMessage()).contains("2 frames", "stays queued for recv()");
