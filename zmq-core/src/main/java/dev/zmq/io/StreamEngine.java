@@ -588,33 +588,41 @@ public final class StreamEngine implements IoHandler {
                     commands.poll();
                     continue;
                 }
-                if (state != State.ACTIVE || out.remaining() < FrameFlags.MAX_HEADER) {
+                if (state != State.ACTIVE || out.remaining() < FrameFlags.MAX_HEADER || !beginNext()) {
                     return;
                 }
-                Object next = preamble.isEmpty() ? peer.out().pollQuietlyBare() : preamble.poll();
-                if (next == null) {
-                    return;
-                }
-                if (next instanceof byte[] body && !mechanism.encrypts() && !sendSubscriptionCommands) {
-                    // the common bare message goes out without a message object
-                    batchMessagesOut++;
-                    batchBytesOut += body.length;
-                    encoder.begin(body);
-                    continue;
-                }
-                ZmqMessage m = next instanceof byte[] body ? ZmqMessage.of(body) : (ZmqMessage) next;
-                if (sendSubscriptionCommands && isSubscription(m)) {
-                    queue(subscriptionCommand(m));
-                    continue;
-                }
-                batchMessagesOut++;
-                batchBytesOut += m.byteSize();
-                encoder.begin(mechanism.encrypts() ? sealed(m) : m);
+                continue;
             }
             if (!encoder.encode(out)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Takes the next outgoing message (the preamble's first) and starts encoding it, a bare one straight from its
+     * bytes; a subscription to a peer that wants commands becomes one. {@code false} when nothing is queued.
+     */
+    private boolean beginNext() {
+        Object next = preamble.isEmpty() ? peer.out().pollQuietlyBare() : preamble.poll();
+        if (next == null) {
+            return false;
+        }
+        if (next instanceof byte[] body && !mechanism.encrypts() && !sendSubscriptionCommands) {
+            batchMessagesOut++;
+            batchBytesOut += body.length;
+            encoder.begin(body);
+            return true;
+        }
+        ZmqMessage m = next instanceof byte[] body ? ZmqMessage.of(body) : (ZmqMessage) next;
+        if (sendSubscriptionCommands && isSubscription(m)) {
+            queue(subscriptionCommand(m));
+            return true;
+        }
+        batchMessagesOut++;
+        batchBytesOut += m.byteSize();
+        encoder.begin(mechanism.encrypts() ? sealed(m) : m);
+        return true;
     }
 
     /** Queues a command after the handshake: sealed in a MESSAGE when the mechanism encrypts. */
