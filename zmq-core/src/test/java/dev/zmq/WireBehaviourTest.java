@@ -164,7 +164,7 @@ class WireBehaviourTest {
             assertThat(peer.awaitClosed()).isTrue();
         }
         assertThat(awaitEvent(events, SocketEventType.HANDSHAKE_FAILED).detail())
-                .isEqualTo("handshake did not complete within 100 ms");
+                .isEqualTo("handshake did not complete within HANDSHAKE_IVL 100 ms");
     }
 
     @Test

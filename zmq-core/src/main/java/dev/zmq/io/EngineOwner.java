@@ -21,7 +21,7 @@ public interface EngineOwner {
     List<ZmqMessage> preamble();
 
     /** The connection ended; {@code handshaken} tells whether the handshake had completed. */
-    void engineClosed(StreamEngine engine, String reason, boolean handshaken);
+    void engineClosed(StreamEngine engine, CloseReason reason, boolean handshaken);
 
     /** Everything queued for the peer has been written (used while lingering). */
     void drained(StreamEngine engine);

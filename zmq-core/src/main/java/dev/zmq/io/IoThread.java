@@ -2,6 +2,7 @@ package dev.zmq.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -25,6 +26,11 @@ import java.util.logging.Logger;
  */
 public final class IoThread implements AutoCloseable {
 
+    /** Size of the read buffer and of each pooled output buffer: one read or write syscall moves up to this much. */
+    static final int BUFFER_SIZE = 64 * 1024;
+    /** Output buffers kept for reuse per I/O thread when connections give them back. */
+    private static final int IDLE_OUTPUT_BUFFERS = 32;
+
     private static final ThreadLocal<IoThread> CURRENT = new ThreadLocal<>();
 
     private static final Logger LOG = Logger.getLogger(IoThread.class.getName());
@@ -34,6 +40,9 @@ public final class IoThread implements AutoCloseable {
     private final PriorityQueue<IoTimer> timers = new PriorityQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
+    /** Every connection of this thread reads into this one buffer and decodes in place. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+    private final BufferPool outputBuffers = new BufferPool(BUFFER_SIZE, IDLE_OUTPUT_BUFFERS);
     private volatile boolean running = true;
     private long timerSequence;
 
@@ -57,6 +66,19 @@ public final class IoThread implements AutoCloseable {
     /** Whether the calling thread is one of the I/O threads (which must never wait on I/O-thread work). */
     public static boolean isIoThread() {
         return CURRENT.get() != null;
+    }
+
+    /**
+     * The buffer every connection of this thread reads into; it holds nothing between two reads (a connection keeps
+     * what it could not decode yet). Call on this I/O thread only.
+     */
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** The output buffers that connections of this thread borrow while they have bytes to write. Thread-safe. */
+    BufferPool outputBuffers() {
+        return outputBuffers;
     }
 
     /** Runs {@code task} on this I/O thread soon. */
@@ -125,12 +147,23 @@ public final class IoThread implements AutoCloseable {
             SelectionKey key = it.next();
             it.remove();
             if (key.isValid()) {
+                IoHandler handler = (IoHandler) key.attachment();
                 try {
-                    ((IoHandler) key.attachment()).onReady(key);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "I/O handler failed", e);
+                    handler.onReady(key);
+                } catch (RuntimeException | Error e) {
+                    fail(handler, key, e);
                 }
             }
+        }
+    }
+
+    /** Ends what {@code handler} serves after it threw, so the loop serves the other channels on. */
+    private void fail(IoHandler handler, SelectionKey key, Throwable error) {
+        LOG.log(Level.WARNING, "I/O handler " + handler + " failed; closing its channel", error);
+        try {
+            handler.failed(key, error);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "I/O handler " + handler + " failed to close after a failure", e);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.zmq.SocketOption;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.pipe.Peer;
-import dev.zmq.security.Mechanism;
 import dev.zmq.transport.Endpoint;
 import dev.zmq.transport.StreamTransport;
 
@@ -25,6 +24,8 @@ import java.util.function.Consumer;
  * thread.
  */
 public final class Session implements EngineOwner {
+
+    private static final CloseReason SOCKET_CLOSED = CloseReason.of(CloseReason.Kind.LOCAL, "socket closed");
 
     private final IoThread io;
     private final SessionOwner socket;
@@ -110,7 +111,7 @@ public final class Session implements EngineOwner {
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
-            retry("connect failed: " + describe(e));
+            retry(CloseReason.of(CloseReason.Kind.IO_ERROR, "connect failed: " + describe(e)));
         }
     }
 
@@ -123,7 +124,8 @@ public final class Session implements EngineOwner {
         pendingChannel = null;
         key.cancel();
         closeQuietly(attempt);
-        retry("connect timed out after " + timeoutNanos / 1_000_000 + " ms (CONNECT_TIMEOUT)");
+        retry(CloseReason.of(CloseReason.Kind.IO_ERROR,
+                "connect timed out after " + timeoutNanos / 1_000_000 + " ms (CONNECT_TIMEOUT)"));
     }
 
     private void cancelConnectTimer() {
@@ -147,7 +149,7 @@ public final class Session implements EngineOwner {
             key.cancel();
             closeQuietly(ch);
             cancelConnectTimer();
-            retry("connect failed: " + describe(e));
+            retry(CloseReason.of(CloseReason.Kind.IO_ERROR, "connect failed: " + describe(e)));
         }
     }
 
@@ -166,12 +168,13 @@ public final class Session implements EngineOwner {
         }
     }
 
-    private void retry(String reason) {
+    private void retry(CloseReason reason) {
         if (closing && peer.out().isEmpty()) {
             finish();
             return;
         }
-        long delay = reason.startsWith(Mechanism.REFUSED) ? backoff.nextDelayAfterRefusalNanos() : backoff.nextDelayNanos();
+        long delay = reason.kind() == CloseReason.Kind.REFUSED ? backoff.nextDelayAfterRefusalNanos()
+                : backoff.nextDelayNanos();
         socket.events().emit(SocketEventType.CONNECT_RETRIED, endpoint.text(), null,
                 "retry in " + delay / 1_000_000 + " ms after: " + reason);
         reconnectTimer = io.schedule(delay, this::attemptConnect);
@@ -195,7 +198,7 @@ public final class Session implements EngineOwner {
         replay = !connecting || handshakenBefore;
         handshakenBefore = true;
         StreamEngine current = e;
-        peer.onDisconnect(reason -> io.execute(() -> current.close(reason)));
+        peer.onDisconnect(reason -> io.execute(() -> current.close(CloseReason.of(CloseReason.Kind.LOCAL, reason))));
         socket.events().emit(SocketEventType.HANDSHAKE_SUCCEEDED, endpoint.text(), info.address(),
                 "peer is " + info.socketType() + " speaking ZMTP 3." + info.zmtpMinor());
         return peer;
@@ -212,10 +215,10 @@ public final class Session implements EngineOwner {
     }
 
     @Override
-    public void engineClosed(StreamEngine e, String reason, boolean handshaken) {
+    public void engineClosed(StreamEngine e, CloseReason reason, boolean handshaken) {
         engine = null;
         socket.events().emit(handshaken ? SocketEventType.DISCONNECTED : SocketEventType.HANDSHAKE_FAILED,
-                endpoint.text(), e.remote(), reason);
+                endpoint.text(), e.remote(), reason.detail());
         if (finished) {
             return;
         }
@@ -237,7 +240,7 @@ public final class Session implements EngineOwner {
     @Override
     public void drained(StreamEngine e) {
         if (closing) {
-            e.close("socket closed");
+            e.close(SOCKET_CLOSED);
         }
     }
 
@@ -285,7 +288,7 @@ public final class Session implements EngineOwner {
         cancelConnectTimer();
         closeQuietly(pendingChannel);
         if (engine != null) {
-            engine.close("socket closed");
+            engine.close(SOCKET_CLOSED);
         }
         if (peer != null) {
             socket.detach(peer);

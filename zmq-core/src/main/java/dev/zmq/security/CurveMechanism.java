@@ -3,8 +3,10 @@ package dev.zmq.security;
 import dev.zmq.ErrorCode;
 import dev.zmq.ZmqException;
 import dev.zmq.wire.Command;
+import dev.zmq.wire.FrameFlags;
 import dev.zmq.wire.Metadata;
 import dev.zmq.wire.ProtocolException;
+import dev.zmq.wire.WireFrame;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +26,9 @@ public final class CurveMechanism implements Mechanism {
     /** The mechanism name on the wire. */
     public static final String NAME = "CURVE";
     /** Inside a MESSAGE: more frames follow. */
-    public static final int MORE = 0x01;
+    private static final int MORE = 0x01;
     /** Inside a MESSAGE: the body is a command (PING, SUBSCRIBE, ...). */
-    public static final int COMMAND = 0x02;
+    private static final int COMMAND = 0x02;
 
     private static final String HELLO = "HELLO";
     private static final String WELCOME = "WELCOME";
@@ -230,17 +232,18 @@ public final class CurveMechanism implements Mechanism {
     }
 
     @Override
-    public Command seal(int flags, byte[] body) {
+    public Command seal(int frameFlags, byte[] body) {
         long n = nonce++;
         byte[] plain = new byte[1 + body.length];
-        plain[0] = (byte) flags;
+        plain[0] = (byte) (((frameFlags & FrameFlags.MORE) != 0 ? MORE : 0)
+                | ((frameFlags & FrameFlags.COMMAND) != 0 ? COMMAND : 0));
         System.arraycopy(body, 0, plain, 1, body.length);
         byte[] box = CryptoBox.seal(sessionKey, nonce(server ? "CurveZMQMESSAGES" : "CurveZMQMESSAGEC", n), plain);
         return new Command(Command.MESSAGE, ByteBuffer.allocate(8 + box.length).putLong(n).put(box).array());
     }
 
     @Override
-    public byte[] open(Command message) {
+    public WireFrame open(Command message) {
         if (!message.is(Command.MESSAGE)) {
             throw new ProtocolException("unencrypted " + message.name() + " command on a CURVE connection");
         }
@@ -249,8 +252,10 @@ public final class CurveMechanism implements Mechanism {
             throw new ProtocolException("malformed CURVE MESSAGE (" + d.length + " bytes)");
         }
         long n = checkNonce(ByteBuffer.wrap(d, 0, 8).getLong(), "MESSAGE");
-        return CryptoBox.open(sessionKey, nonce(server ? "CurveZMQMESSAGEC" : "CurveZMQMESSAGES", n), d, 8,
+        byte[] plain = CryptoBox.open(sessionKey, nonce(server ? "CurveZMQMESSAGEC" : "CurveZMQMESSAGES", n), d, 8,
                 d.length - 8, "a MESSAGE");
+        int flags = ((plain[0] & MORE) != 0 ? FrameFlags.MORE : 0) | ((plain[0] & COMMAND) != 0 ? FrameFlags.COMMAND : 0);
+        return new WireFrame(flags, Arrays.copyOfRange(plain, 1, plain.length));
     }
 
     private long checkNonce(long n, String what) {

@@ -2,6 +2,7 @@ package dev.zmq.security;
 
 import dev.zmq.wire.Command;
 import dev.zmq.wire.ProtocolException;
+import dev.zmq.wire.WireFrame;
 
 /**
  * A ZMTP security mechanism's handshake: what to send after the greeting and how to answer each handshake command,
@@ -12,12 +13,12 @@ import dev.zmq.wire.ProtocolException;
  */
 public interface Mechanism {
 
-    /** How every "the peer sent ERROR during the handshake" reason starts (sessions back off on it). */
+    /** How every "the peer sent ERROR during the handshake" reason starts. */
     String REFUSED = "peer refused the handshake: ";
 
     /** The failure for an ERROR command received during the handshake. */
     static ProtocolException refused(Command error) {
-        return new ProtocolException(REFUSED + error.errorReason());
+        return new RefusedException(error.errorReason());
     }
 
     /** The name announced in the greeting, e.g. {@code NULL}. */
@@ -38,15 +39,17 @@ public interface Mechanism {
     }
 
     /**
-     * Seals one frame ({@code flags}: {@link CurveMechanism#MORE}, {@link CurveMechanism#COMMAND}) into a MESSAGE
-     * command. Only when {@link #encrypts()}.
+     * Seals one frame into a MESSAGE command. Only when {@link #encrypts()}.
+     *
+     * @param frameFlags the frame's ZMTP flags ({@link dev.zmq.wire.FrameFlags#MORE},
+     *                   {@link dev.zmq.wire.FrameFlags#COMMAND}); the mechanism writes them in its own form
      */
-    default Command seal(int flags, byte[] body) {
+    default Command seal(int frameFlags, byte[] body) {
         throw new UnsupportedOperationException(name() + " does not encrypt");
     }
 
-    /** Opens a MESSAGE command: the flags byte, then the body. Only when {@link #encrypts()}. */
-    default byte[] open(Command message) {
+    /** Opens a MESSAGE command into the frame it carries, with ZMTP flags. Only when {@link #encrypts()}. */
+    default WireFrame open(Command message) {
         throw new UnsupportedOperationException(name() + " does not encrypt");
     }
 }

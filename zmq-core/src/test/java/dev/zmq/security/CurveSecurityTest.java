@@ -12,6 +12,7 @@ import dev.zmq.monitor.SocketEventType;
 import dev.zmq.wire.Command;
 import dev.zmq.wire.Metadata;
 import dev.zmq.wire.ProtocolException;
+import dev.zmq.wire.WireFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
@@ -122,8 +123,9 @@ class CurveSecurityTest {
         srv.onCommand(toServer.remove(0), new Recorder(toClient));
         c.onCommand(toClient.remove(0), new Recorder(toServer));
         Command sealed = c.seal(0, "once".getBytes());
-        byte[] plain = srv.open(sealed);
-        assertThat(new String(plain, 1, plain.length - 1, StandardCharsets.UTF_8)).isEqualTo("once");
+        WireFrame plain = srv.open(sealed);
+        assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo("once");
+        assertThat(plain.flags()).isZero();
         assertThatThrownBy(() -> srv.open(sealed)).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("does not increase (replayed or reordered)");
     }

@@ -157,4 +157,44 @@ class FrameDecoderTest {
         assertThatThrownBy(() -> new FrameDecoder(-1).decode(ByteBuffer.wrap(frame), (f, b) -> true))
                 .isInstanceOf(ProtocolException.class).hasMessage("a command frame has the MORE flag");
     }
+
+    @Test
+    void aTwoGigabyteClaimCostsOnlyWhatArrivesAndGrowsWithItsBytes() {
+        FrameDecoder decoder = new FrameDecoder(-1);
+        // 2,000,000,000 bytes claimed (0x77359400), then two of them
+        byte[] claim = {FrameFlags.LONG, 0, 0, 0, 0, 0x77, 0x35, (byte) 0x94, 0x00, 1, 2};
+        assertThat(decoder.decode(ByteBuffer.wrap(claim), (f, b) -> true)).isTrue();
+        assertThat(decoder.isIdle()).isFalse();
+        assertThat(decoder.heldBytes()).as("2 bytes arrived of 2 GB claimed").isLessThanOrEqualTo(256);
+        assertThat(decoder.decode(ByteBuffer.wrap(new byte[10_000]), (f, b) -> true)).isTrue();
+        assertThat(decoder.heldBytes()).as("at most twice what arrived").isBetween(10_002, 2 * 10_002);
+    }
+
+    @Test
+    void aBodyArrivingInPiecesIsWholeAndExactlySized() {
+        byte[] body = filled(100_000, 9);
+        byte[] stream = encode(List.of(ZmqMessage.of(body)));
+        List<Decoded> got = decodeInChunks(stream, 11, 20, 300, 5000, 70_000);
+        assertThat(got).isEqualTo(expected(List.of(ZmqMessage.of(body))));
+    }
+
+    @Test
+    void aPeerThatHasStreamedGetsItsLargeBodiesInOneAllocation() {
+        FrameDecoder decoder = new FrameDecoder(-1);
+        byte[] warm = encode(List.of(ZmqMessage.of(filled(200_000, 1))));
+        decoder.decode(ByteBuffer.wrap(warm), (f, b) -> true);
+        byte[] next = encode(List.of(ZmqMessage.of(filled(150_000, 2))));
+        int firstPiece = 8 + 1000;
+        decoder.decode(ByteBuffer.wrap(next, 0, firstPiece), (f, b) -> true);
+        assertThat(decoder.heldBytes()).as("credit of the 200 kB the peer sent before").isEqualTo(150_000);
+    }
+
+    @Test
+    void theLimitCanTightenForTheHandshake() {
+        FrameDecoder decoder = new FrameDecoder(-1);
+        decoder.limit(16, "the handshake's bound");
+        byte[] frame = {FrameFlags.COMMAND, 17};
+        assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(frame), (f, b) -> true))
+                .isInstanceOf(ProtocolException.class).hasMessage("frame of 17 bytes exceeds the handshake's bound 16");
+    }
 }
