@@ -14,7 +14,7 @@ import java.util.List;
 final class Dealer extends SocketPattern {
 
     private final LoadBalancer out = new LoadBalancer();
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
 
     Dealer(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class Dish extends SocketPattern {
 
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
     private final List<Peer> peers = new ArrayList<>();
     private final Set<String> groups = new LinkedHashSet<>();
     private final StateReplay replay = new StateReplay();

@@ -15,7 +15,7 @@ import java.util.List;
 final class Pair extends SocketPattern {
 
     private final List<Peer> peers = new ArrayList<>();
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
 
     Pair(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);

@@ -10,7 +10,7 @@ import dev.zmq.pipe.Signaler;
  */
 final class Pull extends SocketPattern {
 
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
 
     Pull(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class Rep extends SocketPattern {
 
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
     private List<Frame> envelope;
     private Peer replyTo;
 

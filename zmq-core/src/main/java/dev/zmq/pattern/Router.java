@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Router extends SocketPattern {
 
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
     private final Map<ByteBuffer, Peer> byId = new HashMap<>();
     private final Map<Peer, byte[]> idOf = new IdentityHashMap<>();
     private int nextGenerated = ThreadLocalRandom.current().nextInt();

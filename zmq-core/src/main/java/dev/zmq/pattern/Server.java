@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Server extends SocketPattern {
 
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
     private final Map<Integer, Peer> byId = new HashMap<>();
     private final Map<Peer, Integer> idOf = new IdentityHashMap<>();
     private final String typeName;

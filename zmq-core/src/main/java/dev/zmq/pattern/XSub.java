@@ -15,7 +15,7 @@ import java.util.List;
  */
 class XSub extends SocketPattern {
 
-    private final FairQueue in = new FairQueue();
+    private final FairQueue in = new FairQueue(signaler);
     private final List<Peer> peers = new ArrayList<>();
     /** The subscriptions in force, with a count per topic. */
     protected final SubscriptionTrie subscriptions = new SubscriptionTrie();
