@@ -1,11 +1,16 @@
 /*
  * Our own libzmq harness for compare.sh: the perf tools in one program, printing the same lines as ours.
- *   zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT MESSAGE_SIZE COUNT
- *   zmqperf inproc-thr|inproc-lat MESSAGE_SIZE COUNT
+ *   zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT MESSAGE_SIZE COUNT [WARMUP]
+ *   zmqperf inproc-thr|inproc-lat MESSAGE_SIZE COUNT [WARMUP]
+ * (the timing side leaves the first WARMUP of the COUNT messages or round trips out of its timing)
  *   zmqperf fanout MESSAGE_SIZE COUNT SUBSCRIBERS
+ *   zmqperf idle-push|idle-req WARMUP PROBES
  * local-sub binds a SUB (all topics) and times COUNT messages; remote-pub connects an XPUB, waits for the
  * subscription, then publishes COUNT messages. fanout: one PUB and SUBSCRIBERS SUB sockets (each on its own thread,
- * in another context) over loopback TCP, as our FanoutPerf; prints the median subscriber's rate. Build: gcc -O2 -o zmqperf zmqperf.c -lzmq -lpthread
+ * in another context) over loopback TCP, as our FanoutPerf; prints the median subscriber's rate. idle-push/idle-req:
+ * as our IdleLatency, WARMUP messages (round trips) back to back and WARMUP / 100 paced ones (one every 100 us),
+ * then one 64-byte probe every 20 ms over loopback TCP
+ * in one context; PUSH/PULL from send to recv on another thread, REQ/REP round trips through an echoing thread. Build: gcc -O2 -o zmqperf zmqperf.c -lzmq -lpthread
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -30,6 +35,7 @@ static void check(int rc, const char *what) {
 static void *ctx;
 static size_t size;
 static long count;
+static long warm;
 
 static void *socket_of(int type) {
     int zero = 0, infinite = -1;
@@ -43,13 +49,17 @@ static void *socket_of(int type) {
 static void receive_and_report(void *s) {
     zmq_msg_t msg;
     zmq_msg_init(&msg);
-    check(zmq_msg_recv(&msg, s, 0), "recv");
-    double start = now();
-    for (long i = 1; i < count; i++) {
+    for (long i = 0; i < warm; i++) {
         check(zmq_msg_recv(&msg, s, 0), "recv");
     }
-    double throughput = count / (now() - start);
-    printf("message size: %zu [B]\nmessage count: %ld\n", size, count);
+    long timed = count - warm;
+    check(zmq_msg_recv(&msg, s, 0), "recv");
+    double start = now();
+    for (long i = 1; i < timed; i++) {
+        check(zmq_msg_recv(&msg, s, 0), "recv");
+    }
+    double throughput = timed / (now() - start);
+    printf("message size: %zu [B]\nmessage count: %ld\n", size, timed);
     printf("mean throughput: %ld [msg/s]\nmean throughput: %.3f [Mb/s]\n", (long) throughput,
            throughput * size * 8 / 1e6);
     zmq_msg_close(&msg);
@@ -78,14 +88,19 @@ static void round_trips_and_report(void *s) {
     zmq_msg_t msg;
     zmq_msg_init_size(&msg, size);
     memset(zmq_msg_data(&msg), 0, size);
+    for (long i = 0; i < warm; i++) {
+        check(zmq_msg_send(&msg, s, 0), "send");
+        check(zmq_msg_recv(&msg, s, 0), "recv");
+    }
+    long timed = count - warm;
     double start = now();
-    for (long i = 0; i < count; i++) {
+    for (long i = 0; i < timed; i++) {
         check(zmq_msg_send(&msg, s, 0), "send");
         check(zmq_msg_recv(&msg, s, 0), "recv");
     }
     double elapsed = now() - start;
-    printf("message size: %zu [B]\nroundtrip count: %ld\n", size, count);
-    printf("average latency: %.3f [us]\n", elapsed * 1e6 / (count * 2.0));
+    printf("message size: %zu [B]\nroundtrip count: %ld\n", size, timed);
+    printf("average latency: %.3f [us]\n", elapsed * 1e6 / (timed * 2.0));
     zmq_msg_close(&msg);
 }
 
@@ -165,8 +180,115 @@ static void fanout(int subscribers) {
     zmq_ctx_term(sub_ctx);
 }
 
+#define IDLE_INTERVAL_NS 20000000L
+#define IDLE_SIZE 64
+
+static long warmup;
+static int probes;
+static double *latencies;
+
+static long long nanos(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* waits until 20 ms after the previous tick and returns the new one */
+static long long pause_until_next(long long previous) {
+    long long next = previous + IDLE_INTERVAL_NS;
+    struct timespec ts = {next / 1000000000LL, next % 1000000000LL};
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) != 0) {
+    }
+    return next;
+}
+
+static int by_value(const void *a, const void *b) {
+    double x = *(const double *) a, y = *(const double *) b;
+    return x < y ? -1 : x > y;
+}
+
+static void report_latencies(void) {
+    qsort(latencies, probes, sizeof latencies[0], by_value);
+    printf("idle latency: median %.1f [us] p99 %.1f [us] max %.1f [us]\n", latencies[probes / 2],
+           latencies[(int) (probes * 0.99)], latencies[probes - 1]);
+}
+
+static void pace(void) {
+    struct timespec ts = {0, 100000};
+    nanosleep(&ts, NULL);
+}
+
+static void *idle_receiver(void *s) {
+    char buf[IDLE_SIZE];
+    for (long i = 0; i < warmup + warmup / 100; i++) {
+        check(zmq_recv(s, buf, sizeof buf, 0), "recv");
+    }
+    for (int i = 0; i < probes; i++) {
+        check(zmq_recv(s, buf, sizeof buf, 0), "recv");
+        long long sent;
+        memcpy(&sent, buf, sizeof sent);
+        latencies[i] = (nanos() - sent) / 1e3;
+    }
+    return NULL;
+}
+
+static void *idle_echo(void *s) {
+    char buf[IDLE_SIZE];
+    for (long i = 0; i < warmup + warmup / 100 + probes; i++) {
+        int n = zmq_recv(s, buf, sizeof buf, 0);
+        check(n, "recv");
+        check(zmq_send(s, buf, n, 0), "send");
+    }
+    return NULL;
+}
+
+static void idle(int push) {
+    char buf[IDLE_SIZE] = {0};
+    char endpoint[64];
+    size_t length = sizeof endpoint;
+    void *local = zmq_socket(ctx, push ? ZMQ_PULL : ZMQ_REP), *remote = zmq_socket(ctx, push ? ZMQ_PUSH : ZMQ_REQ);
+    check(zmq_bind(local, "tcp://127.0.0.1:*"), "bind");
+    zmq_getsockopt(local, ZMQ_LAST_ENDPOINT, endpoint, &length);
+    check(zmq_connect(remote, endpoint), "connect");
+    latencies = calloc(probes, sizeof latencies[0]);
+    pthread_t t;
+    pthread_create(&t, NULL, push ? idle_receiver : idle_echo, local);
+    for (long i = 0; i < warmup + warmup / 100; i++) {
+        if (i >= warmup) {
+            pace();
+        }
+        check(zmq_send(remote, buf, sizeof buf, 0), "send");
+        if (!push) {
+            check(zmq_recv(remote, buf, sizeof buf, 0), "recv");
+        }
+    }
+    long long next = nanos();
+    for (int i = 0; i < probes; i++) {
+        next = pause_until_next(next);
+        long long start = nanos();
+        memcpy(buf, &start, sizeof start);
+        check(zmq_send(remote, buf, sizeof buf, 0), "send");
+        if (!push) {
+            check(zmq_recv(remote, buf, sizeof buf, 0), "recv");
+            latencies[i] = (nanos() - start) / 1e3;
+        }
+    }
+    pthread_join(t, NULL);
+    report_latencies();
+    zmq_close(local);
+    zmq_close(remote);
+}
+
 int main(int argc, char **argv) {
     const char *mode = argc > 1 ? argv[1] : "";
+    if (strncmp(mode, "idle-", 5) == 0 && argc == 4) {
+        warmup = atol(argv[2]);
+        probes = atoi(argv[3]);
+        ctx = zmq_ctx_new();
+        idle(strcmp(mode, "idle-push") == 0);
+        zmq_ctx_term(ctx);
+        return 0;
+    }
     if (strcmp(mode, "fanout") == 0 && argc == 5 && atol(argv[2]) > 0) {
         size = (size_t) atol(argv[2]);
         count = atol(argv[3]);
@@ -176,14 +298,17 @@ int main(int argc, char **argv) {
         return 0;
     }
     int inproc = strncmp(mode, "inproc", 6) == 0;
-    if (argc != (inproc ? 4 : 5)) {
+    int base = inproc ? 4 : 5;
+    if (argc != base && argc != base + 1) {
         fprintf(stderr, "usage: zmqperf local-thr|remote-thr|local-lat|remote-lat|local-sub|remote-pub ENDPOINT"
-                        " SIZE COUNT\n       zmqperf inproc-thr|inproc-lat SIZE COUNT\n       zmqperf fanout SIZE COUNT SUBSCRIBERS\n");
+                        " SIZE COUNT [WARMUP]\n       zmqperf inproc-thr|inproc-lat SIZE COUNT [WARMUP]\n"
+                        "       zmqperf fanout SIZE COUNT SUBSCRIBERS\n       zmqperf idle-push|idle-req WARMUP PROBES\n");
         return 2;
     }
     const char *endpoint = inproc ? "inproc://perf" : argv[2];
     size = (size_t) atol(argv[inproc ? 2 : 3]);
     count = atol(argv[inproc ? 3 : 4]);
+    warm = argc > base ? atol(argv[base]) : 0;
     ctx = zmq_ctx_new();
     if (inproc) {
         int thr = strcmp(mode, "inproc-thr") == 0;

@@ -34,6 +34,10 @@ final class PerfCommand {
 
         @Parameters(index = "1", paramLabel = "COUNT")
         long count;
+
+        @Parameters(index = "2", arity = "0..1", defaultValue = "0", paramLabel = "WARMUP",
+                description = "How many of the COUNT messages come first and are left out of the timing (default 0).")
+        long warmup;
     }
 
     /** An endpoint before message size and count. */
@@ -46,6 +50,11 @@ final class PerfCommand {
 
         @Parameters(index = "2", paramLabel = "COUNT")
         long count;
+
+        @Parameters(index = "3", arity = "0..1", defaultValue = "0", paramLabel = "WARMUP",
+                description = "How many of the COUNT messages (round trips) come first and are left out of the timing,"
+                        + " on the timing side (default 0).")
+        long warmup;
     }
 
     static ZmqSocket socket(ZmqContext context, SocketType type) {
@@ -54,10 +63,14 @@ final class PerfCommand {
     }
 
     /**
-     * Receives {@code count} messages, timing first to last, and prints libzmq's local_thr lines; as libzmq's tool,
-     * stops with an error at a message of another size.
+     * Receives {@code count} messages, the first {@code warmup} untimed and the rest timed first to last, and prints
+     * libzmq's local_thr lines for the timed ones; as libzmq's tool, stops with an error at a message of another size.
      */
-    static void receiveAndReport(ZmqSocket pull, int size, long count) {
+    static void receiveAndReport(ZmqSocket pull, int size, long total, long warmup) {
+        for (long i = 0; i < warmup; i++) {
+            expectSize(pull.recvBytes(), size);
+        }
+        long count = total - warmup;
         expectSize(pull.recvBytes(), size);
         long start = System.nanoTime();
         for (long i = 1; i < count; i++) {
@@ -92,9 +105,17 @@ final class PerfCommand {
         }
     }
 
-    /** Times {@code count} round trips and prints libzmq's remote_lat lines (half the round trip, in us). */
-    static void roundTripsAndReport(ZmqSocket req, int size, long count) {
+    /**
+     * Makes {@code total} round trips, times all but the first {@code warmup} and prints libzmq's remote_lat lines
+     * (half the round trip, in us).
+     */
+    static void roundTripsAndReport(ZmqSocket req, int size, long total, long warmup) {
         ZmqMessage m = ZmqMessage.of(new byte[size]);
+        for (long i = 0; i < warmup; i++) {
+            req.send(m);
+            req.recv();
+        }
+        long count = total - warmup;
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
             req.send(m);
@@ -112,7 +133,7 @@ final class PerfCommand {
             try (ZmqContext context = new ZmqContext()) {
                 ZmqSocket pull = socket(context, SocketType.PULL);
                 pull.bind(endpoint);
-                receiveAndReport(pull, size, count);
+                receiveAndReport(pull, size, count, warmup);
             }
         }
     }
@@ -148,7 +169,7 @@ final class PerfCommand {
             try (ZmqContext context = new ZmqContext()) {
                 ZmqSocket req = socket(context, SocketType.REQ);
                 req.connect(endpoint);
-                roundTripsAndReport(req, size, count);
+                roundTripsAndReport(req, size, count, warmup);
             }
         }
     }
@@ -161,7 +182,7 @@ final class PerfCommand {
                 ZmqSocket sub = socket(context, SocketType.SUB);
                 sub.subscribe("");
                 sub.bind(endpoint);
-                receiveAndReport(sub, size, count);
+                receiveAndReport(sub, size, count, warmup);
             }
         }
     }
@@ -189,7 +210,7 @@ final class PerfCommand {
                 ZmqSocket push = socket(context, SocketType.PUSH);
                 push.connect(INPROC);
                 CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> sendAll(push, size, count));
-                receiveAndReport(pull, size, count);
+                receiveAndReport(pull, size, count, warmup);
                 sender.join();
             }
         }
@@ -205,7 +226,7 @@ final class PerfCommand {
                 ZmqSocket req = socket(context, SocketType.REQ);
                 req.connect(INPROC);
                 CompletableFuture<Void> echoer = CompletableFuture.runAsync(() -> echo(rep, count));
-                roundTripsAndReport(req, size, count);
+                roundTripsAndReport(req, size, count, warmup);
                 echoer.join();
             }
         }

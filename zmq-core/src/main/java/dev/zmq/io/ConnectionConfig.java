@@ -72,10 +72,11 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
     }
 
     /**
-     * Whether the sending thread writes to an idle connection itself instead of handing the message to the I/O
-     * thread: for REQ and REP, whose strict request-reply keeps one message in flight per connection, so a send is
-     * never one of a stream the I/O thread could batch, and the hand-off would only add a thread wake-up to every
-     * round trip.
+     * Whether the sending thread writes to a connection with nothing pending itself, however recently it wrote,
+     * instead of handing the message to the I/O thread: for REQ and REP, whose strict request-reply keeps one message
+     * in flight per connection, so a send is never one of a stream the I/O thread could batch, and the hand-off would
+     * only add a thread wake-up to every round trip. (Other types write directly only to a connection idle for a
+     * while; see the engine's outbound side.)
      */
     public boolean writesDirectly() {
         return type == SocketType.REQ || type == SocketType.REP;

@@ -50,6 +50,8 @@ final class Inbound {
     private Map<String, String> properties = Map.of();
     /** Messages queued for the socket in this read (woken early on the first and every WAKE_EVERY; at the end). */
     private int unwokenDeliveries;
+    /** Whether the socket was woken after the last message of this read was queued (no wake-up owed at its end). */
+    private boolean wokenAfterLast;
     private long batchMessages;
     private long batchBytes;
 
@@ -126,7 +128,7 @@ final class Inbound {
             remainder = new byte[in.remaining()];
             in.get(remainder);
         }
-        if (unwokenDeliveries > 0) {
+        if (unwokenDeliveries > 0 && !wokenAfterLast) {
             engine.peer().in().wakeReader();
         }
         unwokenDeliveries = 0;
@@ -202,9 +204,9 @@ final class Inbound {
     private void delivered(long bytes) {
         // a socket already asleep is woken on the first message of a read and every WAKE_EVERY after, so it
         // starts at once; the full wake-up check, with its fence, comes once, at the end of the read
-        if (unwokenDeliveries++ % WAKE_EVERY == 0) {
-            engine.peer().in().wakeReaderEarly();
-        }
+        // (a socket woken for the last message queued needs no second wake-up at the end, which would find it asleep
+        // again after it took that message, and wake it for nothing)
+        wokenAfterLast = unwokenDeliveries++ % WAKE_EVERY == 0 && engine.peer().in().wakeReaderEarly();
         batchMessages++;
         batchBytes += bytes;
     }

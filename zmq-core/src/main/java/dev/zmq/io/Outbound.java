@@ -31,6 +31,12 @@ final class Outbound {
 
     /** Buffers written in one go before other connections on the I/O thread get their turn. */
     private static final int MAX_WRITE_ROUNDS = 16;
+    /**
+     * A connection that wrote nothing for this long is idle: the sending thread writes the next message itself
+     * instead of waking the I/O thread for it, which saves a thread hand-off on a link that is quiet most of the
+     * time; a stream arrives faster than this and stays batched on the I/O thread.
+     */
+    private static final long IDLE_NANOS = 100_000;
 
     private final StreamEngine engine;
     private final SocketChannel channel;
@@ -48,6 +54,8 @@ final class Outbound {
     private String subscribeCommand;
     private String cancelCommand;
     private volatile boolean lingering;
+    /** When bytes were last written; read by sending threads deciding whether the connection is idle. */
+    private volatile long lastWriteNanos;
     private long batchMessages;
     private long batchBytes;
 
@@ -188,6 +196,7 @@ final class Outbound {
             }
         } finally {
             out.compact();
+            lastWriteNanos = System.nanoTime();
         }
         if (out.position() > 0 || (large != null && large.hasRemaining())) {
             return false;
@@ -198,9 +207,13 @@ final class Outbound {
         return true;
     }
 
-    /** The outbound pipe's wake-up on the sending thread (REQ, REP): write now if idle, else leave it to the I/O thread. */
-    void writeDirectlyOrSchedule() {
-        if (!writeDirectly()) {
+    /**
+     * The outbound pipe's wake-up on the sending thread: write now if the connection is idle (for REQ and REP, whose
+     * strict request-reply never streams, whenever nothing is pending; for the others, after {@link #IDLE_NANOS}
+     * without a write), else leave it to the I/O thread.
+     */
+    void writeDirectlyOrSchedule(boolean always) {
+        if (!(always || System.nanoTime() - lastWriteNanos >= IDLE_NANOS) || !writeDirectly()) {
             scheduleWrite();
         }
     }

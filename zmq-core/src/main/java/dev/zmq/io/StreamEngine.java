@@ -260,8 +260,10 @@ public final class StreamEngine implements IoHandler {
         outbound.activate(owner.preamble(), config.subscribesWithCommands(info.zmtpMinor()),
                 config.subscriptionCommand(true), config.subscriptionCommand(false));
         peer.in().onWritable(() -> io.execute(guarded(inbound::resume)));
-        boolean direct = config.writesDirectly() && !mechanism.encrypts();
-        peer.out().onReadable(direct ? outbound::writeDirectlyOrSchedule : outbound::scheduleWrite);
+        // a sealing mechanism (CURVE) keeps its encryption on the I/O thread
+        boolean always = config.writesDirectly();
+        peer.out().onReadable(mechanism.encrypts() ? outbound::scheduleWrite
+                : () -> outbound.writeDirectlyOrSchedule(always));
         startHeartbeats();
     }
 

@@ -264,11 +264,15 @@ public final class Pipe {
      * As {@link #wakeReader()} without its fence: wakes the reader only if its request to be woken is visible already.
      * For a writer in the middle of a batch that calls {@link #wakeReader()} at its end anyway: a sleeping reader
      * starts early, and the fence is paid once per batch. Writer only.
+     *
+     * @return whether the reader was woken (it then sees every message queued before this call)
      */
-    public void wakeReaderEarly() {
+    public boolean wakeReaderEarly() {
         if (readerWaiting.getPlain() && readerWaiting.compareAndSet(true, false)) {
             readerWake.run();
+            return true;
         }
+        return false;
     }
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
