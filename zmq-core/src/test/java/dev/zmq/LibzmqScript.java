@@ -37,7 +37,12 @@ public final class LibzmqScript {
 
     /** Waits (up to 30 s) for {@code process} to exit 0 and returns what it printed, trimmed. */
     public static String finish(Process process) throws InterruptedException, IOException {
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the libzmq script exited").isTrue();
+        return finish(process, 30);
+    }
+
+    /** Waits up to {@code seconds} for {@code process} to exit 0 and returns what it printed, trimmed. */
+    public static String finish(Process process, long seconds) throws InterruptedException, IOException {
+        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("the libzmq script exited").isTrue();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(process.exitValue()).as(out).isZero();
         return out;

@@ -4,7 +4,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Fair-queued receive: takes one message from each peer in turn, so no peer can starve the others. Only peers that
  * may have messages are visited: a peer found empty leaves the turn and comes back when its pipe next gets a message
- * (its writer hands it over), so a receive costs the same with ten peers or fifty thousand mostly idle ones. A
+ * (its writer hands it over), so a receive costs the same with ten peers or fifty thousand mostly idle ones. As in
+ * libzmq, the peers in turn sit in an array visited in order, and one found empty swaps places with the last. A
  * detached peer stays until what it delivered has been read.
  *
  * <p>Not thread-safe: the socket's thread only (or the thread holding a thread-safe socket's lock); the hand-over
@@ -24,11 +25,15 @@ final class FairQueue {
     private final Signaler signaler;
     /** Attached peers not yet removed. */
     private final Set<Peer> members = new HashSet<>();
-    /** Peers that may have messages, in turn order, each at most once; {@link #inTurn} holds the same peers. */
-    private final ArrayDeque<Peer> turn = new ArrayDeque<>();
+    /** Peers that may have messages, each at most once; {@link #inTurn} holds the same peers. */
+    private final ArrayList<Peer> turn = new ArrayList<>();
     private final Set<Peer> inTurn = new HashSet<>();
     /** Peers whose pipe got a message after they were found empty, handed over by the writers' threads. */
     private final Queue<Peer> activated = new ConcurrentLinkedQueue<>();
+    /** Set by a writer after it handed a peer over: the reader looks at {@link #activated} only then. */
+    private volatile boolean handedOver;
+    /** Where in {@link #turn} the next receive starts. */
+    private int next;
     /** Detached peers, removed once they are found empty. */
     private final Set<Peer> leaving = new HashSet<>();
     private Peer lastPeer;
@@ -42,6 +47,7 @@ final class FairQueue {
         if (members.add(peer)) {
             peer.in().onReadable(() -> {
                 activated.offer(peer);
+                handedOver = true;
                 signaler.wake();
             });
             enterTurn(peer);
@@ -67,20 +73,29 @@ final class FairQueue {
 
     /** As {@link #recv()}, but a bare message may come as its bytes alone ({@link Peer#recvBare()}). */
     Object recvBare() {
-        for (Peer p; (p = activated.poll()) != null; ) {
-            if (members.contains(p)) {
-                enterTurn(p);
+        if (handedOver) {
+            handedOver = false;
+            for (Peer p; (p = activated.poll()) != null; ) {
+                if (members.contains(p)) {
+                    enterTurn(p);
+                }
             }
         }
-        for (int n = turn.size(); n > 0; n--) {
-            Peer p = turn.pollFirst();
+        for (int tried = 0, n = turn.size(); tried < n; tried++) {
+            if (next >= turn.size()) {
+                next = 0;
+            }
+            Peer p = turn.get(next);
             Object m = p.recvBare();
             if (m != null) {
-                turn.addLast(p);
+                next++;
                 lastPeer = p;
                 return m;
             }
             // found empty: the pipe now wakes us through the hand-over when its next message comes
+            int last = turn.size() - 1;
+            turn.set(next, turn.get(last));
+            turn.remove(last);
             inTurn.remove(p);
             if (leaving.remove(p)) {
                 members.remove(p);
@@ -96,7 +111,7 @@ final class FairQueue {
 
     private void enterTurn(Peer p) {
         if (inTurn.add(p)) {
-            turn.addLast(p);
+            turn.add(p);
         }
     }
 }
