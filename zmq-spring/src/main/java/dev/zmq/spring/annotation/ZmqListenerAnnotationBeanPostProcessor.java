@@ -24,8 +24,11 @@ import java.util.Map;
 /**
  * Finds {@link ZmqListener} methods on every bean, resolves their attributes (placeholders, then SpEL) and, once all
  * singletons exist, registers a container for each with the {@link ZmqListenerEndpointRegistry}, made by the named
- * (or default {@code zmqListenerContainerFactory}) factory. Not thread-safe; the container calls it during refresh.
- * A listener that cannot work fails the refresh with an {@link IllegalStateException} naming the method.
+ * (or default {@code zmqListenerContainerFactory}) factory. Beans created later ({@code @Lazy}, prototype scope,
+ * created on demand) get their containers when they are created, started at once if the registry runs; each further
+ * instance of a prototype bean gets the id with {@code -2}, {@code -3}, ... appended. Nothing is kept for beans that
+ * are never created. Thread-safe for beans created after refresh; a listener that cannot work fails the refresh (or
+ * the late bean's creation) with an {@link IllegalStateException} naming the method.
  */
 public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware,
         SmartInitializingSingleton {
@@ -35,6 +38,8 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
 
     private final List<Pending> pending = new ArrayList<>();
     private ConfigurableBeanFactory beanFactory;
+    /** Set once all singletons exist: from then on a bean's listeners are registered as the bean is created. */
+    private boolean ready;
 
     private record Pending(String beanName, Object bean, Method method, ZmqListener annotation) {
     }
@@ -50,35 +55,62 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
         Map<Method, ZmqListener> methods = MethodIntrospector.selectMethods(type,
                 (MethodIntrospector.MetadataLookup<ZmqListener>) m ->
                         AnnotatedElementUtils.findMergedAnnotation(m, ZmqListener.class));
-        methods.forEach((m, a) -> pending.add(new Pending(beanName, bean, AopUtils.selectInvocableMethod(m,
-                bean.getClass()), a)));
+        methods.forEach((m, a) -> {
+            Pending p = new Pending(beanName, bean, AopUtils.selectInvocableMethod(m, bean.getClass()), a);
+            synchronized (pending) {
+                if (ready) {
+                    register(p);
+                } else {
+                    pending.add(p);
+                }
+            }
+        });
         return bean;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        ZmqListenerEndpointRegistry registry = beanFactory.getBean(ZmqListenerEndpointRegistry.class);
-        for (Pending p : pending) {
-            ZmqListenerEndpoint endpoint = endpoint(p);
-            String factoryName = resolve(p.annotation().containerFactory());
-            ZmqListenerContainerFactory factory = beanFactory.getBean(
-                    factoryName.isEmpty() ? DEFAULT_FACTORY : factoryName, ZmqListenerContainerFactory.class);
-            registry.registerListenerContainer(factory.createContainer(endpoint));
+        synchronized (pending) {
+            ready = true;
+            pending.forEach(this::register);
+            pending.clear();
         }
-        pending.clear();
     }
 
-    private ZmqListenerEndpoint endpoint(Pending p) {
+    private void register(Pending p) {
+        ZmqListenerEndpointRegistry registry = beanFactory.getBean(ZmqListenerEndpointRegistry.class);
+        ZmqListenerEndpoint endpoint = endpoint(p, registry);
+        String factoryName = resolve(p.annotation().containerFactory());
+        ZmqListenerContainerFactory factory = beanFactory.getBean(
+                factoryName.isEmpty() ? DEFAULT_FACTORY : factoryName, ZmqListenerContainerFactory.class);
+        registry.registerListenerContainer(factory.createContainer(endpoint));
+    }
+
+    /** {@code id}, or for a further instance of a prototype bean the first free {@code id-2}, {@code id-3}, ... */
+    private String instanceId(String id, String beanName, ZmqListenerEndpointRegistry registry) {
+        if (registry.getListenerContainer(id) == null || !beanFactory.containsBean(beanName)
+                || !beanFactory.isPrototype(beanName)) {
+            return id;
+        }
+        int n = 2;
+        while (registry.getListenerContainer(id + "-" + n) != null) {
+            n++;
+        }
+        return id + "-" + n;
+    }
+
+    private ZmqListenerEndpoint endpoint(Pending p, ZmqListenerEndpointRegistry registry) {
         ZmqListener a = p.annotation();
-        String id = resolve(a.id());
+        String resolvedId = resolve(a.id());
+        String id = instanceId(resolvedId.isEmpty() ? p.beanName() + "." + p.method().getName() : resolvedId,
+                p.beanName(), registry);
         String concurrency = resolve(a.concurrency());
         String autoStartup = resolve(a.autoStartup());
         String errorHandler = resolve(a.errorHandler());
         SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
         String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
         try {
-            return new ZmqListenerEndpoint(id.isEmpty() ? p.beanName() + "." + p.method().getName() : id,
-                    resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()), resolveAll(a.connect()),
+            return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()), resolveAll(a.connect()),
                     resolveAll(a.topics()), concurrency.isEmpty() ? null : Integer.valueOf(concurrency),
                     autoStartup.isEmpty() ? null : Boolean.valueOf(autoStartup),
                     errorHandler.isEmpty() ? null : beanFactory.getBean(errorHandler, ZmqErrorHandler.class),

@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  */
 public class ZmqListenerContainerFactory {
 
-    private static final Set<SocketType> RECEIVE_ONLY = EnumSet.of(SocketType.PULL, SocketType.SUB);
+    /** Sockets that cannot send a reply: a listener on one must return void or forward with {@code @SendTo}. */
+    private static final Set<SocketType> RECEIVE_ONLY = EnumSet.of(SocketType.PULL, SocketType.SUB, SocketType.XSUB,
+            SocketType.DISH, SocketType.GATHER);
     private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER);
 
     private final ZmqContext context;
@@ -47,6 +49,7 @@ public class ZmqListenerContainerFactory {
     private Validator validator;
     private ZmqTemplate template;
     private ObservationRegistry observations = ObservationRegistry.NOOP;
+    private boolean returnExceptions;
     private volatile DefaultMessageHandlerMethodFactory methods;
 
     /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
@@ -96,14 +99,23 @@ public class ZmqListenerContainerFactory {
         this.observations = observations;
     }
 
+    /**
+     * Whether callers of failing REP/ROUTER/SERVER/PEER listeners get the exception's class and message in their
+     * {@code ERROR} reply (default {@code false}, as Spring AMQP's {@code returnExceptions}: internals stay inside).
+     */
+    public void setReturnExceptions(boolean returnExceptions) {
+        this.returnExceptions = returnExceptions;
+    }
+
     /** A container running {@code listener} on the socket {@code spec}, with this factory's defaults. */
     public ZmqListenerContainer createContainer(String id, ZmqSocketSpec spec, ZmqMessageListener listener) {
-        return observed(new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
+        return configured(new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
                 autoStartup, shutdownTimeout));
     }
 
-    private ZmqListenerContainer observed(ZmqListenerContainer c) {
+    private ZmqListenerContainer configured(ZmqListenerContainer c) {
         c.setObservationRegistry(observations);
+        c.setReturnExceptions(returnExceptions);
         return c;
     }
 
@@ -131,7 +143,7 @@ public class ZmqListenerContainerFactory {
                 : result -> template.convertAndSend(endpoint.sendTo(), result);
         ZmqMessageListener listener = new MessagingListenerAdapter(method, converter, endpoint.id(), spec.name(),
                 sendTo);
-        return observed(new ZmqListenerContainer(endpoint.id(), spec,
+        return configured(new ZmqListenerContainer(endpoint.id(), spec,
                 endpoint.concurrency() != null ? endpoint.concurrency() : concurrency, listener,
                 endpoint.errorHandler() != null ? endpoint.errorHandler() : errorHandler, converter, context,
                 endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout));

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Holds every listener container by id and runs their lifecycle: starts the auto-startup ones with the application,
- * stops all of them (in parallel, each finishing its messages) before the context closes. Use it to stop and start
+ * stops all of them (in parallel, each finishing its messages) before the context closes; the lifecycle's
+ * asynchronous stop lets {@code spring.lifecycle.timeout-per-shutdown-phase} bound the whole phase. Use it to stop and start
  * listeners at runtime: {@code registry.getListenerContainer("orders").stop()}.
  *
  * <p>Thread-safe. {@link #registerListenerContainer} throws {@link IllegalStateException} for a duplicate id.
@@ -65,6 +67,30 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
             }
         }
         running = true;
+    }
+
+    /** Stops every container in parallel and runs {@code callback} once all have stopped; returns at once. */
+    @Override
+    public void stop(Runnable callback) {
+        running = false;
+        Collection<ZmqListenerContainer> all = getListenerContainers();
+        if (all.isEmpty()) {
+            callback.run();
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(all.size());
+        for (ZmqListenerContainer c : all) {
+            Thread t = new Thread(() -> {
+                try {
+                    c.stop();
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        callback.run();
+                    }
+                }
+            }, "zmq-stop-" + c.getId());
+            t.start();
+        }
     }
 
     @Override

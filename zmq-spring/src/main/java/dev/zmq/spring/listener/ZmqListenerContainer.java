@@ -15,8 +15,12 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Queue;
 import java.util.Set;
@@ -24,9 +28,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one listener: a thread owns the socket, parks until messages arrive (no polling interval) and hands each to
@@ -34,10 +41,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * only receives and answers while N workers run the listener; a REP socket then becomes a ROUTER so N requests can
  * be in progress, and replies keep their envelopes.
  *
- * <p>Stopping stops taking new messages, lets every message already taken finish (its reply is sent), then closes
- * the socket. A {@link SmartLifecycle} in phase {@link #PHASE}: it stops after the web server's graceful shutdown
- * has drained HTTP requests and before the server stops. Thread-safe: start and stop from any thread. {@link #start()} throws
- * {@link ZmqException} when the socket cannot bind or connect.
+ * <p>A listener never dies silently: when its socket fails while running (a reply that cannot be sent, a socket
+ * closed under it), the failure is logged, the socket closed, and the container restarts it with an exponential
+ * back-off ({@link #setRestartBackOff}, by default 100 ms doubling to 30 s, 10 attempts in a row); meanwhile
+ * {@link #getFailure()} says why, and the {@code zmq} health indicator is DOWN naming the listener. When the back-off
+ * gives up, the container reports not running. A listener that throws is not a socket failure: its caller gets an
+ * {@code ERROR} reply (with the exception only when {@link #setReturnExceptions return-exceptions} is on).
+ *
+ * <p>Stopping stops taking new messages, lets every message already taken finish (its reply is sent) within the
+ * shutdown timeout, then closes the socket. A {@link SmartLifecycle} in phase {@link #PHASE}. Thread-safe: start and
+ * stop from any thread. {@link #start()} throws {@link ZmqException} when the socket cannot bind or connect.
  */
 public class ZmqListenerContainer implements SmartLifecycle {
 
@@ -49,6 +62,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
     public static final int PHASE = DEFAULT_PHASE - 1536;
 
     private static final Logger LOG = LoggerFactory.getLogger(ZmqListenerContainer.class);
+    /** Schedules restarts of failed listeners, for every container. */
+    private static final ScheduledExecutorService RESTARTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "zmq-listener-restarts");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A run that lasted this long before it failed starts a new back-off sequence. */
+    private static final Duration STREAK = Duration.ofMinutes(1);
     private static final int BATCH = 256;
     private static final Duration FOREVER = Duration.ofMillis(-1);
     private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER, SocketType.SERVER,
@@ -65,6 +86,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private final Duration shutdownTimeout;
     private volatile Run run;
     private ObservationRegistry observations = ObservationRegistry.NOOP;
+    private boolean returnExceptions;
+    private BackOff restartBackOff = defaultRestartBackOff();
+    private BackOffExecution restartSequence;
+    private ScheduledFuture<?> restart;
+    private volatile ListenerFailure failure;
+    private final AtomicLong restarts = new AtomicLong();
 
     /**
      * A stopped container.
@@ -95,6 +122,37 @@ public class ZmqListenerContainer implements SmartLifecycle {
         this.observations = observations;
     }
 
+    /**
+     * Whether a caller of a failing REP/ROUTER/SERVER/PEER listener gets the exception's class and message in its
+     * {@code ERROR} reply (default {@code false}: a bare {@code ERROR}; the details go to the error handler, the log
+     * and the observation). Set before {@link #start()}.
+     */
+    public void setReturnExceptions(boolean returnExceptions) {
+        this.returnExceptions = returnExceptions;
+    }
+
+    /** How restarts after a socket failure are spaced, and when they stop; set before {@link #start()}. */
+    public void setRestartBackOff(BackOff restartBackOff) {
+        this.restartBackOff = restartBackOff;
+    }
+
+    private static BackOff defaultRestartBackOff() {
+        ExponentialBackOff b = new ExponentialBackOff(100, 2.0);
+        b.setMaxInterval(30_000);
+        b.setMaxAttempts(10);
+        return b;
+    }
+
+    /** Why the listener is not working although nobody stopped it, or {@code null} while it works or is stopped. */
+    public ListenerFailure getFailure() {
+        return failure;
+    }
+
+    /** Restarts after socket failures so far. */
+    public long getRestarts() {
+        return restarts.get();
+    }
+
     /** The listener's id. */
     public String getId() {
         return id;
@@ -118,23 +176,76 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (run == null) {
+        if (run == null && restart == null) {
+            failure = null;
+            restartSequence = null;
             run = new Run();
         }
     }
 
     @Override
-    public synchronized void stop() {
-        Run r = run;
+    public void stop() {
+        Run r;
+        synchronized (this) {
+            if (restart != null) {
+                restart.cancel(false);
+                restart = null;
+            }
+            failure = null;
+            r = run;
+            run = null;
+        }
         if (r != null) {
             r.stop();
-            run = null;
         }
     }
 
+    /** Running, or restarting after a failure; not once stopped or after the restarts gave up. */
     @Override
-    public boolean isRunning() {
-        return run != null;
+    public synchronized boolean isRunning() {
+        return run != null || restart != null;
+    }
+
+    /**
+     * The run {@code failed} ended with {@code error} (or a restart could not open the socket, {@code failed} being
+     * {@code null}): schedule the next restart, or give up when the back-off says so.
+     */
+    private synchronized void failed(Run failed, Exception error) {
+        if (failed != null && run != failed) {
+            return;
+        }
+        run = null;
+        Instant now = Instant.now();
+        if (restartSequence == null || failed != null && failed.startedAt.plus(STREAK).isBefore(now)) {
+            restartSequence = restartBackOff.start();
+        }
+        long delay = restartSequence.nextBackOff();
+        String reason = error.getClass().getSimpleName()
+                + (error instanceof ZmqException z ? " " + z.code() : "") + ": " + error.getMessage();
+        if (delay == BackOffExecution.STOP) {
+            failure = new ListenerFailure(reason, now, restarts.get(), null);
+            LOG.error("ZeroMQ listener '{}' failed and gives up after {} restarts: {}", id, restarts.get(), reason,
+                    error);
+            return;
+        }
+        failure = new ListenerFailure(reason, now, restarts.get(), now.plusMillis(delay));
+        LOG.error("ZeroMQ listener '{}' failed; restarting its socket in {} ms: {}", id, delay, reason, error);
+        restart = RESTARTS.schedule(this::restart, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restart() {
+        if (restart == null) {
+            return;
+        }
+        restart = null;
+        restarts.incrementAndGet();
+        try {
+            run = new Run();
+            failure = null;
+            LOG.info("ZeroMQ listener '{}' restarted (restart {})", id, restarts.get());
+        } catch (RuntimeException e) {
+            failed(null, e);
+        }
     }
 
     @Override
@@ -164,6 +275,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
         private final Queue<ZmqMessage> replies = new ConcurrentLinkedQueue<>();
         private final CountDownLatch finished = new CountDownLatch(1);
         private final Thread thread;
+        private final Instant startedAt = Instant.now();
         private volatile boolean stopping;
 
         Run() {
@@ -178,6 +290,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
         @Override
         public void run() {
+            Exception failure = null;
             try {
                 while (true) {
                     boolean idle = permits.availablePermits() == concurrency;
@@ -195,14 +308,21 @@ public class ZmqListenerContainer implements SmartLifecycle {
                         receiveBatch();
                     }
                 }
-            } catch (ZmqException e) {
+            } catch (RuntimeException e) {
+                // a ZmqException from the socket, or anything else that ends the loop: never silently
                 if (!stopping) {
-                    LOG.error("ZeroMQ listener '{}' stopped: {}", id, e.getMessage(), e);
+                    failure = e;
                 }
             } finally {
                 poller.close();
                 front.close();
+                if (workers != null && failure != null) {
+                    workers.shutdown();
+                }
                 finished.countDown();
+            }
+            if (failure != null) {
+                failed(this, failure);
             }
         }
 
@@ -284,24 +404,30 @@ public class ZmqListenerContainer implements SmartLifecycle {
             if (custom != null) {
                 return converter.toZmqMessage(custom);
             }
+            if (!returnExceptions) {
+                return ZmqMessage.of("ERROR");
+            }
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             // SERVER and PEER carry single frames
             return spec.type().isThreadSafe() ? ZmqMessage.of("ERROR " + reason) : ZmqMessage.of("ERROR", reason);
         }
 
+        /** Stops within the shutdown timeout in all: the messages in hand finish, or the socket is closed under them. */
         void stop() {
             stopping = true;
             poller.wakeup();
+            long deadline = System.nanoTime() + shutdownTimeout.toNanos();
             try {
-                if (!finished.await(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!finished.await(shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
                     LOG.warn("ZeroMQ listener '{}' did not finish its messages within {}; closing its socket", id,
                             shutdownTimeout);
                     front.close();
-                    finished.await(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 if (workers != null) {
                     workers.shutdown();
-                    workers.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    if (!workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        workers.shutdownNow();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

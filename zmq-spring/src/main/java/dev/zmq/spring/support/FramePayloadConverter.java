@@ -2,26 +2,33 @@ package dev.zmq.spring.support;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.converter.SmartMessageConverter;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Converts a received frame's bytes to what a listener parameter asks for: {@code byte[]} (or {@code Object}) as
  * is, {@code String} as UTF-8, anything else through the JSON converter. The two common cases skip Spring's
- * content-type negotiation, which costs more per message than the whole socket hand-off. Stateless and
+ * content-type negotiation, which costs more per message than the whole socket hand-off. A
+ * {@link SmartMessageConverter}: the conversion hint (the listener's parameter) reaches the JSON converter, so a
+ * parameter of a generic type ({@code List<Price>}) is read as that type, not as a list of maps. Stateless and
  * thread-safe; converts only from messages ({@link #toMessage} returns {@code null}).
  */
-final class FramePayloadConverter implements MessageConverter {
+final class FramePayloadConverter implements SmartMessageConverter {
 
-    private final MessageConverter json;
+    private final SmartMessageConverter json;
 
-    FramePayloadConverter(MessageConverter json) {
+    FramePayloadConverter(SmartMessageConverter json) {
         this.json = json;
     }
 
     @Override
     public Object fromMessage(Message<?> message, Class<?> targetClass) {
+        return fromMessage(message, targetClass, null);
+    }
+
+    @Override
+    public Object fromMessage(Message<?> message, Class<?> targetClass, Object conversionHint) {
         if (message.getPayload() instanceof byte[] bytes) {
             if (targetClass == byte[].class || targetClass == Object.class) {
                 return bytes;
@@ -30,11 +37,16 @@ final class FramePayloadConverter implements MessageConverter {
                 return new String(bytes, StandardCharsets.UTF_8);
             }
         }
-        return json.fromMessage(message, targetClass);
+        return json.fromMessage(message, targetClass, conversionHint);
     }
 
     @Override
     public Message<?> toMessage(Object payload, MessageHeaders headers) {
+        return null;
+    }
+
+    @Override
+    public Message<?> toMessage(Object payload, MessageHeaders headers, Object conversionHint) {
         return null;
     }
 }

@@ -8,6 +8,7 @@ import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -64,7 +65,7 @@ class ZmqListenerContainerTest {
     }
 
     @Test
-    void aFailingRepListenerStillAnswers() {
+    void aFailingRepListenerStillAnswersWithoutItsInternals() {
         ZmqListenerContainer c = container("inproc://failing", SocketType.REP, 1, m -> {
             throw new IllegalArgumentException("bad request " + m.body().get(0).text());
         });
@@ -72,8 +73,90 @@ class ZmqListenerContainerTest {
         ZmqSocket req = context.socket(SocketType.REQ);
         req.connect("inproc://failing");
         req.send("x");
+        assertThat(req.recv(WAIT)).isEqualTo(ZmqMessage.of("ERROR"));
+        c.stop();
+    }
+
+    @Test
+    void returnExceptionsSendsTheExceptionToTheCaller() {
+        ZmqListenerContainer c = container("inproc://failing-verbose", SocketType.REP, 1, m -> {
+            throw new IllegalArgumentException("bad request " + m.body().get(0).text());
+        });
+        c.setReturnExceptions(true);
+        c.start();
+        ZmqSocket req = context.socket(SocketType.REQ);
+        req.connect("inproc://failing-verbose");
+        req.send("x");
         assertThat(req.recv(WAIT)).isEqualTo(ZmqMessage.of("ERROR", "IllegalArgumentException: bad request x"));
         c.stop();
+    }
+
+    @Test
+    void aListenerWhoseSocketFailsIsRestartedWithBackOffAndKeepsWorking() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ZmqListenerContainer c = container("inproc://restarting", SocketType.PULL, 1, m -> {
+            String text = m.body().get(0).text();
+            seen.add(text);
+            // a reply on a PULL socket: the socket refuses it (ENOTSUP), which ends the listener's run
+            return text.equals("fail") ? ZmqMessage.of("cannot be sent") : null;
+        });
+        c.setRestartBackOff(new FixedBackOff(50, 5));
+        c.start();
+        ZmqSocket push = context.socket(SocketType.PUSH);
+        push.connect("inproc://restarting");
+        push.send("fail");
+        await().atMost(WAIT).until(() -> c.getRestarts() == 1 && c.getFailure() == null);
+        assertThat(c.isRunning()).isTrue();
+        push.send("after");
+        await().atMost(WAIT).until(() -> seen.contains("after"));
+        assertThat(seen).containsExactly("fail", "after");
+        c.stop();
+        assertThat(c.isRunning()).isFalse();
+    }
+
+    @Test
+    void aListenerThatKeepsFailingGivesUpAndSaysWhy() {
+        ZmqListenerContainer c = container("inproc://hopeless", SocketType.PULL, 1, m -> ZmqMessage.of("no"));
+        c.setRestartBackOff(new FixedBackOff(20, 2));
+        c.start();
+        ZmqSocket push = context.socket(SocketType.PUSH);
+        push.connect("inproc://hopeless");
+        await().atMost(WAIT).until(() -> {
+            push.send(ZmqMessage.of("again"), ZmqSocket.DONTWAIT);
+            ListenerFailure f = c.getFailure();
+            return f != null && f.givenUp();
+        });
+        assertThat(c.isRunning()).as("a listener that gave up reports not running").isFalse();
+        assertThat(c.getRestarts()).isEqualTo(2);
+        assertThat(c.getFailure().error()).isEqualTo("ZmqException ENOTSUP: PULL sockets cannot send");
+        assertThat(c.getFailure().toString()).startsWith("gave up after 2 restarts: ZmqException");
+    }
+
+    @Test
+    void stoppingGivesAStuckListenerOneShutdownTimeoutThenInterruptsIt() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        ZmqSocketSpec spec = new ZmqSocketSpec("stuck", SocketType.PULL, List.of("inproc://stuck"), List.of(),
+                List.of(), List.of());
+        ZmqListenerContainer c = new ZmqListenerContainer("stuck", spec, 2, m -> {
+            inside.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return null;
+        }, new LoggingErrorHandler(), converter, context, true, Duration.ofMillis(300));
+        c.start();
+        ZmqSocket push = context.socket(SocketType.PUSH);
+        push.connect("inproc://stuck");
+        push.send("stuck");
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        c.stop();
+        // the deadline covers every step of the stop: when it passes, the worker still inside is interrupted
+        // instead of the stop waiting a second and a third timeout for it
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(c.isRunning()).isFalse();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.zmq.spring.boot.autoconfigure;
 
 import dev.zmq.ZmqContext;
+import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +12,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The {@code zmq} health indicator. Needs Spring Boot's health support; off with
@@ -24,8 +27,12 @@ public final class ZmqHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "zmqHealthIndicator")
     @ConditionalOnEnabledHealthIndicator("zmq")
     public ZmqHealthIndicator zmqHealthIndicator(ZmqContext context, ZmqConnectionTracker tracker,
-                                                 ZmqProperties properties) {
+                                                 ZmqProperties properties,
+                                                 ObjectProvider<ZmqListenerEndpointRegistry> listeners) {
         return new ZmqHealthIndicator(context, tracker, properties.getHealth().getConnectGracePeriod(),
-                Clock.systemUTC());
+                Clock.systemUTC(), () -> {
+                    ZmqListenerEndpointRegistry registry = listeners.getIfAvailable();
+                    return registry == null ? List.of() : registry.getListenerContainers();
+                });
     }
 }

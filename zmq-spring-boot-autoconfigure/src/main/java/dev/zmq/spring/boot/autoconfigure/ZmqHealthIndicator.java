@@ -2,6 +2,8 @@ package dev.zmq.spring.boot.autoconfigure;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
+import dev.zmq.spring.listener.ListenerFailure;
+import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -9,13 +11,17 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Health {@code zmq}: UP while every open socket is bound as declared and each endpoint it connects to has a live
  * connection; DOWN, with the endpoint and its last error, when a bind failed or a connection has been missing for
- * longer than the grace period ({@code zmq.health.connect-grace-period}). Details list every socket. Thread-safe.
+ * longer than the grace period ({@code zmq.health.connect-grace-period}), or when a listener's socket failed (it is
+ * restarting, or gave up), naming the listener and the error. Details list every socket and every failed listener.
+ * Thread-safe.
  */
 public final class ZmqHealthIndicator implements HealthIndicator {
 
@@ -23,13 +29,16 @@ public final class ZmqHealthIndicator implements HealthIndicator {
     private final ZmqConnectionTracker tracker;
     private final Duration grace;
     private final Clock clock;
+    private final Supplier<Collection<ZmqListenerContainer>> listeners;
 
-    /** A health check over {@code context}'s sockets. */
-    public ZmqHealthIndicator(ZmqContext context, ZmqConnectionTracker tracker, Duration grace, Clock clock) {
+    /** A health check over {@code context}'s sockets and the {@code listeners} containers. */
+    public ZmqHealthIndicator(ZmqContext context, ZmqConnectionTracker tracker, Duration grace, Clock clock,
+                              Supplier<Collection<ZmqListenerContainer>> listeners) {
         this.context = context;
         this.tracker = tracker;
         this.grace = grace;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     @Override
@@ -50,8 +59,19 @@ public final class ZmqHealthIndicator implements HealthIndicator {
                     "connected", connections));
         }
         Map<String, String> bindFailures = tracker.bindFailures();
-        Health.Builder b = down || !bindFailures.isEmpty() ? Health.down() : Health.up();
+        Map<String, String> failedListeners = new LinkedHashMap<>();
+        for (ZmqListenerContainer c : listeners.get()) {
+            ListenerFailure f = c.getFailure();
+            if (f != null) {
+                failedListeners.put(c.getId(), f.toString());
+            }
+        }
+        Health.Builder b = down || !bindFailures.isEmpty() || !failedListeners.isEmpty() ? Health.down()
+                : Health.up();
         b.withDetail("sockets", sockets);
+        if (!failedListeners.isEmpty()) {
+            b.withDetail("failedListeners", failedListeners);
+        }
         if (!bindFailures.isEmpty()) {
             b.withDetail("bindFailures", bindFailures);
         }

@@ -38,6 +38,7 @@ public final class ZmqListenerAutoConfiguration {
         factory.setConcurrency(listener.getConcurrency());
         factory.setAutoStartup(listener.isAutoStartup());
         factory.setShutdownTimeout(listener.getShutdownTimeout());
+        factory.setReturnExceptions(listener.isReturnExceptions());
         factory.setDefaultOptions(ZmqSocketSpecs.defaults(properties));
         factory.setTemplate(template);
         validator.orderedStream().findFirst().ifPresent(factory::setValidator);

@@ -469,6 +469,12 @@ public class ZmqProperties {
         /** How long stopping a listener waits for the messages it already took. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+        /**
+         * Whether the caller of a failing request-reply listener gets the exception's class and message in its ERROR
+         * reply; by default it gets a bare ERROR and the details stay in the log and the metrics.
+         */
+        private boolean returnExceptions;
+
         public int getConcurrency() {
             return concurrency;
         }
@@ -491,6 +497,14 @@ public class ZmqProperties {
 
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public boolean isReturnExceptions() {
+            return returnExceptions;
+        }
+
+        public void setReturnExceptions(boolean returnExceptions) {
+            this.returnExceptions = returnExceptions;
         }
     }
 }

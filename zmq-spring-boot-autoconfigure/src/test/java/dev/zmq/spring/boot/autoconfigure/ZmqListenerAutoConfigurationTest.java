@@ -1,6 +1,8 @@
 package dev.zmq.spring.boot.autoconfigure;
 
+import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
+import dev.zmq.ZmqSocket;
 import dev.zmq.spring.annotation.EnableZmq;
 import dev.zmq.spring.annotation.ZmqListener;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
@@ -15,11 +17,16 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Scope;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every condition of the context, sockets and listener auto-configurations. */
 class ZmqListenerAutoConfigurationTest {
@@ -132,12 +139,36 @@ class ZmqListenerAutoConfigurationTest {
     }
 
     @Test
+    void lazyAndPrototypeBeansGetTheirListenersWhenTheyAreCreated() {
+        runner.withUserConfiguration(LateBeans.class).run(ctx -> {
+            ZmqListenerEndpointRegistry registry = ctx.getBean(ZmqListenerEndpointRegistry.class);
+            assertThat(registry.getListenerContainerIds()).doesNotContain("lazy", "proto");
+            LazyListener lazy = ctx.getBean(LazyListener.class);
+            assertThat(registry.getListenerContainer("lazy").isRunning()).isTrue();
+            ZmqSocket push = ctx.getBean(ZmqContext.class).socket(SocketType.PUSH);
+            push.connect("inproc://lazy");
+            push.send("hello lazy");
+            await().atMost(Duration.ofSeconds(10)).until(() -> lazy.received.contains("hello lazy"));
+            ctx.getBean(ProtoListener.class);
+            ctx.getBean(ProtoListener.class);
+            assertThat(registry.getListenerContainerIds()).contains("proto", "proto-2");
+            assertThat(registry.getListenerContainer("proto-2").isRunning()).isTrue();
+        });
+    }
+
+    @Test
     void aListenerThatCannotWorkFailsStartupNamingTheMethod() {
         runner.withUserConfiguration(PullReturningAValue.class).run(ctx -> assertThat(ctx).getFailure()
                 .hasMessageContaining("PullReturningAValue.handle")
                 .hasMessageContaining("returns a value but its PULL socket cannot reply"));
         runner.withUserConfiguration(UnknownSocket.class).run(ctx -> assertThat(ctx).getFailure()
                 .hasMessageContaining("no socket named 'nope' under zmq.sockets"));
+        runner.withUserConfiguration(DishReturningAValue.class).run(ctx -> assertThat(ctx).getFailure()
+                .hasMessageContaining("DishReturningAValue.handle")
+                .hasMessageContaining("returns a value but its DISH socket cannot reply"));
+        runner.withUserConfiguration(GatherReturningAValue.class).run(ctx -> assertThat(ctx).getFailure()
+                .hasMessageContaining("GatherReturningAValue.handle")
+                .hasMessageContaining("returns a value but its GATHER socket cannot reply"));
     }
 
     @Test
@@ -245,6 +276,53 @@ class ZmqListenerAutoConfigurationTest {
         @ZmqListener(type = "PULL", bind = "inproc://pull-returning")
         String handle(String in) {
             return in;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class DishReturningAValue {
+        @ZmqListener(type = "DISH", bind = "inproc://dish-returning", topics = "g")
+        String handle(String in) {
+            return in;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class GatherReturningAValue {
+        @ZmqListener(type = "GATHER", bind = "inproc://gather-returning")
+        String handle(String in) {
+            return in;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LateBeans {
+        @Bean
+        @Lazy
+        LazyListener lazyListener() {
+            return new LazyListener();
+        }
+
+        @Bean
+        @Scope("prototype")
+        ProtoListener protoListener() {
+            return new ProtoListener();
+        }
+    }
+
+    static class LazyListener {
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @ZmqListener(id = "lazy", type = "PULL", bind = "inproc://lazy")
+        void on(String text) {
+            received.add(text);
+        }
+    }
+
+    static class ProtoListener {
+        @ZmqListener(id = "proto", type = "PULL", connect = "inproc://proto")
+        void on(String text) {
+            // registration is what is checked
         }
     }
 
