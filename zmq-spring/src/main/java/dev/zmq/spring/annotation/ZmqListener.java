@@ -51,4 +51,16 @@ public @interface ZmqListener {
 
     /** Bean name of the {@link dev.zmq.spring.config.ZmqListenerContainerFactory} to use. */
     String containerFactory() default "";
+
+    /**
+     * How many times a message whose handling threw is tried again, with the factory's back-off (an integer;
+     * default from the container factory, {@code zmq.listener.retry.max-retries}, normally 0).
+     */
+    String retries() default "";
+
+    /**
+     * Name of a socket under {@code zmq.sockets} where messages go once every attempt failed (default from the
+     * container factory, {@code zmq.listener.dead-letter-socket}; none normally).
+     */
+    String deadLetterSocket() default "";
 }

@@ -104,20 +104,27 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
         String resolvedId = resolve(a.id());
         String id = instanceId(resolvedId.isEmpty() ? p.beanName() + "." + p.method().getName() : resolvedId,
                 p.beanName(), registry);
-        String concurrency = resolve(a.concurrency());
         String autoStartup = resolve(a.autoStartup());
         String errorHandler = resolve(a.errorHandler());
+        String deadLetter = resolve(a.deadLetterSocket());
         SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
         String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
+        return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()),
+                resolveAll(a.connect()), resolveAll(a.topics()), integer(p, "concurrency", a.concurrency()),
+                autoStartup.isEmpty() ? null : Boolean.valueOf(autoStartup),
+                errorHandler.isEmpty() ? null : beanFactory.getBean(errorHandler, ZmqErrorHandler.class),
+                p.bean(), p.method(), target, integer(p, "retries", a.retries()),
+                deadLetter.isEmpty() ? null : deadLetter);
+    }
+
+    /** The resolved integer attribute {@code name}, or {@code null} when empty. */
+    private Integer integer(Pending p, String name, String value) {
+        String v = resolve(value);
         try {
-            return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()), resolveAll(a.connect()),
-                    resolveAll(a.topics()), concurrency.isEmpty() ? null : Integer.valueOf(concurrency),
-                    autoStartup.isEmpty() ? null : Boolean.valueOf(autoStartup),
-                    errorHandler.isEmpty() ? null : beanFactory.getBean(errorHandler, ZmqErrorHandler.class),
-                    p.bean(), p.method(), target);
+            return v.isEmpty() ? null : Integer.valueOf(v);
         } catch (NumberFormatException e) {
             throw new IllegalStateException("@ZmqListener " + p.method().getDeclaringClass().getSimpleName() + "."
-                    + p.method().getName() + ": concurrency must be an integer, got '" + concurrency + "'", e);
+                    + p.method().getName() + ": " + name + " must be an integer, got '" + v + "'", e);
         }
     }
 

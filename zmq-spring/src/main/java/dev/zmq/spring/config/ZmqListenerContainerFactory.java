@@ -4,6 +4,7 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.listener.DeadLetterSocket;
 import dev.zmq.spring.listener.LoggingErrorHandler;
 import dev.zmq.spring.listener.MessagingListenerAdapter;
 import dev.zmq.spring.listener.ZmqErrorHandler;
@@ -12,6 +13,7 @@ import dev.zmq.spring.listener.ZmqMessageListener;
 import dev.zmq.spring.support.ZmqMessageArgumentResolver;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.observation.ObservationRegistry;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.validation.Validator;
@@ -50,6 +52,11 @@ public class ZmqListenerContainerFactory {
     private ZmqTemplate template;
     private ObservationRegistry observations = ObservationRegistry.NOOP;
     private boolean returnExceptions;
+    private Duration retryDelay = Duration.ofSeconds(1);
+    private double retryMultiplier = 2;
+    private Duration retryMaxDelay = Duration.ofSeconds(30);
+    private int retries;
+    private String deadLetterSocket;
     private volatile DefaultMessageHandlerMethodFactory methods;
 
     /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
@@ -107,15 +114,47 @@ public class ZmqListenerContainerFactory {
         this.returnExceptions = returnExceptions;
     }
 
+    /** Default retries after a failed attempt (0: none). */
+    public void setRetries(int retries) {
+        this.retries = retries;
+    }
+
+    /**
+     * The back-off between retries: first {@code delay} (1 s), multiplied by {@code multiplier} (2) up to
+     * {@code maxDelay} (30 s).
+     */
+    public void setRetryBackOff(Duration delay, double multiplier, Duration maxDelay) {
+        this.retryDelay = delay;
+        this.retryMultiplier = multiplier;
+        this.retryMaxDelay = maxDelay;
+    }
+
+    /** The default socket (under {@code zmq.sockets}) where failed messages go; {@code null}: none. */
+    public void setDeadLetterSocket(String deadLetterSocket) {
+        this.deadLetterSocket = deadLetterSocket;
+    }
+
     /** A container running {@code listener} on the socket {@code spec}, with this factory's defaults. */
     public ZmqListenerContainer createContainer(String id, ZmqSocketSpec spec, ZmqMessageListener listener) {
         return configured(new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
-                autoStartup, shutdownTimeout));
+                autoStartup, shutdownTimeout), retries, deadLetterSocket);
     }
 
-    private ZmqListenerContainer configured(ZmqListenerContainer c) {
+    private ZmqListenerContainer configured(ZmqListenerContainer c, int retries, String deadLetter) {
         c.setObservationRegistry(observations);
         c.setReturnExceptions(returnExceptions);
+        if (retries > 0) {
+            c.setRetryPolicy(RetryPolicy.builder().maxRetries(retries).delay(retryDelay).multiplier(retryMultiplier)
+                    .maxDelay(retryMaxDelay).build());
+        }
+        if (deadLetter != null) {
+            if (template == null) {
+                throw new IllegalStateException("listener '" + c.getId() + "': a dead-letter socket needs a"
+                        + " ZmqTemplate");
+            }
+            sockets.get(deadLetter);
+            c.setDeadLetterPublisher(new DeadLetterSocket(template, converter, deadLetter));
+        }
         return c;
     }
 
@@ -146,7 +185,9 @@ public class ZmqListenerContainerFactory {
         return configured(new ZmqListenerContainer(endpoint.id(), spec,
                 endpoint.concurrency() != null ? endpoint.concurrency() : concurrency, listener,
                 endpoint.errorHandler() != null ? endpoint.errorHandler() : errorHandler, converter, context,
-                endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout));
+                endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout),
+                endpoint.retries() != null ? endpoint.retries() : retries,
+                endpoint.deadLetter() != null ? endpoint.deadLetter() : deadLetterSocket);
     }
 
     private ZmqSocketSpec socketFor(ZmqListenerEndpoint e) {

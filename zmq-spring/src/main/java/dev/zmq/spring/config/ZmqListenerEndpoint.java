@@ -20,10 +20,13 @@ import java.util.List;
  * @param bean         the bean declaring the method
  * @param method       the method to invoke
  * @param sendTo       the socket the return value goes to ({@code @SendTo}), or {@code null}
+ * @param retries      retries after a failed attempt, or {@code null} for the factory's default
+ * @param deadLetter   the socket failed messages go to, or {@code null} for the factory's default
  */
 public record ZmqListenerEndpoint(String id, String socket, String type, List<String> bind, List<String> connect,
                                   List<String> topics, Integer concurrency, Boolean autoStartup,
-                                  ZmqErrorHandler errorHandler, Object bean, Method method, String sendTo) {
+                                  ZmqErrorHandler errorHandler, Object bean, Method method, String sendTo,
+                                  Integer retries, String deadLetter) {
 
     /** "Bean.method", for errors. */
     public String describe() {

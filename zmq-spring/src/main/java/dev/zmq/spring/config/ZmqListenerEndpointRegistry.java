@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Holds every listener container by id and runs their lifecycle: starts the auto-startup ones with the application,
@@ -23,7 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
     private final Map<String, ZmqListenerContainer> containers = new LinkedHashMap<>();
+    private final List<Consumer<ZmqListenerContainer>> registrationListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
+
+    /**
+     * Calls {@code listener} with every container registered so far and with each one registered from now on (for
+     * meters that must cover listeners of beans created later).
+     */
+    public void forEachContainer(Consumer<ZmqListenerContainer> listener) {
+        synchronized (containers) {
+            registrationListeners.add(listener);
+            containers.values().forEach(listener);
+        }
+    }
 
     /** Adds a container; it starts at once when the registry runs and the container starts automatically. */
     public void registerListenerContainer(ZmqListenerContainer container) {
@@ -32,6 +46,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
                 throw new IllegalStateException("two ZeroMQ listeners have the id '" + container.getId()
                         + "'; give each @ZmqListener a unique id");
             }
+            registrationListeners.forEach(l -> l.accept(container));
         }
         if (running && container.isAutoStartup()) {
             container.start();

@@ -3,6 +3,7 @@ package dev.zmq.spring.core;
 import dev.zmq.ErrorCode;
 import dev.zmq.Frame;
 import dev.zmq.Poller;
+import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A DEALER owned by one thread that sends what callers queue and matches replies to requests by a correlation
  * frame, so many requests share the socket at once. The thread parks in a {@link Poller} until a reply arrives or a
- * caller wakes it; nothing polls on a timer. Thread-safe.
+ * caller wakes it; nothing polls on a timer.
+ *
+ * <p>Sends are bounded as the socket's own: at most SNDHWM messages wait for the thread (besides the SNDHWM the
+ * socket itself holds per peer); a caller finding no room waits up to SNDTIMEO and then fails with EAGAIN, as a send
+ * on the socket would. If the thread ever stops on an error, every later send and request fails at once naming it.
+ * Thread-safe.
  */
 final class DealerRequester implements SharedSocket {
 
@@ -41,11 +48,20 @@ final class DealerRequester implements SharedSocket {
     private final Map<Long, CompletableFuture<ZmqMessage>> waiting = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Thread thread;
+    /** Room for messages waiting for the thread: SNDHWM permits, or {@code null} when SNDHWM is 0 (no limit). */
+    private final Semaphore room;
+    private final int hwm;
+    private final Duration sendTimeout;
     private volatile boolean closed;
+    /** Why the thread stopped, when it stopped on an error. */
+    private volatile ZmqException failure;
 
     DealerRequester(ZmqSocketSpec spec, ZmqContext context) {
         this.spec = spec;
         this.socket = spec.open(context);
+        this.hwm = socket.get(SocketOption.SNDHWM);
+        this.room = hwm == 0 ? null : new Semaphore(hwm);
+        this.sendTimeout = socket.get(SocketOption.SNDTIMEO);
         this.thread = new Thread(this::run, "zmq-requester-" + spec.name());
         thread.setDaemon(true);
         thread.start();
@@ -80,11 +96,40 @@ final class DealerRequester implements SharedSocket {
     }
 
     private void enqueue(ZmqMessage message) {
+        usable();
+        if (room != null && !makeRoom()) {
+            throw new ZmqException(ErrorCode.EAGAIN, "socket '" + spec.name() + "': " + hwm
+                    + " messages are already waiting to be sent (SNDHWM) and none left within SNDTIMEO " + sendTimeout);
+        }
+        usable();
+        outbox.add(message);
+        poller.wakeup();
+    }
+
+    /** Throws when the socket is closed or its thread stopped on an error. */
+    private void usable() {
         if (closed) {
             throw new ZmqException(ErrorCode.ETERM, "socket '" + spec.name() + "' is closed");
         }
-        outbox.add(message);
-        poller.wakeup();
+        ZmqException f = failure;
+        if (f != null) {
+            throw new ZmqException(f.code(), "socket '" + spec.name() + "' cannot send: its thread stopped after: "
+                    + f.getMessage(), f);
+        }
+    }
+
+    /** Takes a permit, waiting up to SNDTIMEO (negative: for as long as it takes). */
+    private boolean makeRoom() {
+        try {
+            if (sendTimeout.isNegative()) {
+                room.acquire();
+                return true;
+            }
+            return room.tryAcquire(sendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZmqException(ErrorCode.EINTR, "interrupted waiting to send on '" + spec.name() + "'", e);
+        }
     }
 
     private void run() {
@@ -99,14 +144,24 @@ final class DealerRequester implements SharedSocket {
                 }
                 while (!unsent.isEmpty() && socket.send(unsent.peek(), ZmqSocket.DONTWAIT)) {
                     unsent.poll();
+                    if (room != null) {
+                        room.release();
+                    }
                 }
                 while ((m = socket.recv(ZmqSocket.DONTWAIT)) != null) {
                     deliver(m);
                 }
             }
-        } catch (ZmqException e) {
+        } catch (RuntimeException thrown) {
+            ZmqException e = thrown instanceof ZmqException z ? z
+                    : new ZmqException(ErrorCode.EFSM, "the requester of '" + spec.name() + "' failed: " + thrown, thrown);
             if (!closed) {
+                failure = e;
                 waiting.values().forEach(f -> f.completeExceptionally(e));
+                if (room != null) {
+                    // callers waiting for room learn of the failure at once
+                    room.release(hwm + unsent.size() + 1);
+                }
             }
         } finally {
             poller.close();

@@ -15,6 +15,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -45,8 +50,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * closed under it), the failure is logged, the socket closed, and the container restarts it with an exponential
  * back-off ({@link #setRestartBackOff}, by default 100 ms doubling to 30 s, 10 attempts in a row); meanwhile
  * {@link #getFailure()} says why, and the {@code zmq} health indicator is DOWN naming the listener. When the back-off
- * gives up, the container reports not running. A listener that throws is not a socket failure: its caller gets an
- * {@code ERROR} reply (with the exception only when {@link #setReturnExceptions return-exceptions} is on).
+ * gives up, the container reports not running. A listener that throws is not a socket failure: it is tried again as
+ * the {@link #setRetryPolicy retry policy} says (none by default), then the message goes to the
+ * {@link #setDeadLetterPublisher dead-letter publisher} (if any) and the error handler, and a caller waiting for a
+ * reply gets an {@code ERROR} reply (with the exception only when {@link #setReturnExceptions return-exceptions} is
+ * on). Retries, dead letters and restarts are counted ({@link #getRetries()}, {@link #getDeadLettered()},
+ * {@link #getRestarts()}).
  *
  * <p>Stopping stops taking new messages, lets every message already taken finish (its reply is sent) within the
  * shutdown timeout, then closes the socket. A {@link SmartLifecycle} in phase {@link #PHASE}. Thread-safe: start and
@@ -92,6 +101,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private ScheduledFuture<?> restart;
     private volatile ListenerFailure failure;
     private final AtomicLong restarts = new AtomicLong();
+    private RetryTemplate retry;
+    private DeadLetterPublisher deadLetters;
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
 
     /**
      * A stopped container.
@@ -129,6 +142,40 @@ public class ZmqListenerContainer implements SmartLifecycle {
      */
     public void setReturnExceptions(boolean returnExceptions) {
         this.returnExceptions = returnExceptions;
+    }
+
+    /**
+     * How a message whose listener threw is tried again (Spring's {@link RetryPolicy}: retries, back-off, which
+     * exceptions); {@code null} (the default) tries once. Retries block the listener's thread. Set before
+     * {@link #start()}.
+     */
+    public void setRetryPolicy(RetryPolicy policy) {
+        if (policy == null) {
+            retry = null;
+            return;
+        }
+        retry = new RetryTemplate(policy);
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy p, Retryable<?> r) {
+                retries.incrementAndGet();
+            }
+        });
+    }
+
+    /** Where a message goes once every attempt failed ({@code null}, the default: nowhere but the error handler). */
+    public void setDeadLetterPublisher(DeadLetterPublisher deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** Retries made so far (attempts after a first one that threw). */
+    public long getRetries() {
+        return retries.get();
+    }
+
+    /** Messages handed to the dead-letter publisher so far. */
+    public long getDeadLettered() {
+        return deadLettered.get();
     }
 
     /** How restarts after a socket failure are spaced, and when they stop; set before {@link #start()}. */
@@ -373,13 +420,15 @@ public class ZmqListenerContainer implements SmartLifecycle {
             ZmqMessage reply;
             Observation observation = Observation.createNotStarted("zmq.listener", observations)
                     .lowCardinalityKeyValue("listener.id", id).lowCardinalityKeyValue("socket", spec.name()).start();
+            int[] attempts = {0};
             try {
-                reply = listener.onMessage(m);
+                reply = invoke(m, attempts);
                 observation.lowCardinalityKeyValue("result", "success").lowCardinalityKeyValue("exception", "none");
             } catch (Exception e) {
                 observation.error(e);
                 observation.lowCardinalityKeyValue("result", "failure")
                         .lowCardinalityKeyValue("exception", e.getClass().getSimpleName());
+                deadLetter(m, e, attempts[0]);
                 reply = errorReply(m, e);
             } finally {
                 observation.stop();
@@ -388,6 +437,40 @@ public class ZmqListenerContainer implements SmartLifecycle {
                 reply = ZmqMessage.of(Frame.EMPTY);
             }
             return reply == null ? null : m.reply(reply);
+        }
+
+        /** Runs the listener, as often as the retry policy allows; throws the last attempt's exception. */
+        private ZmqMessage invoke(ReceivedMessage m, int[] attempts) throws Exception {
+            if (retry == null) {
+                attempts[0] = 1;
+                return listener.onMessage(m);
+            }
+            try {
+                return retry.execute(() -> {
+                    attempts[0]++;
+                    return listener.onMessage(m);
+                });
+            } catch (RetryException exhausted) {
+                Throwable last = exhausted.getLastException() != null ? exhausted.getLastException()
+                        : exhausted.getCause();
+                if (last instanceof Exception e) {
+                    throw e;
+                }
+                throw exhausted;
+            }
+        }
+
+        private void deadLetter(ReceivedMessage m, Exception e, int attempts) {
+            if (deadLetters == null) {
+                return;
+            }
+            try {
+                deadLetters.publish(id, m, e, attempts);
+                deadLettered.incrementAndGet();
+            } catch (RuntimeException failed) {
+                LOG.error("ZeroMQ listener '{}' could not dead-letter a failed message: {}", id, failed.toString(),
+                        failed);
+            }
         }
 
         private ZmqMessage errorReply(ReceivedMessage m, Exception e) {

@@ -2,11 +2,13 @@ package dev.zmq.spring.core;
 
 import dev.zmq.ErrorCode;
 import dev.zmq.Frame;
+import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
+import dev.zmq.spring.config.OptionValue;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Sharing one socket between threads: many requests in flight over a DEALER, lock-step REQ, timeouts, close. */
 class SharedSocketTest {
@@ -99,5 +102,48 @@ class SharedSocketTest {
                 .hasMessageContaining("needs a REQ, DEALER or CLIENT socket; 'client' is PUSH");
         req.close();
         push.close();
+    }
+
+    @Test
+    void dealerSendsAreBoundedBySndhwmAndFailWithEagainAfterSndtimeo() {
+        // nobody answers at inproc://silent: the socket's pipe holds SNDHWM (2), the requester's queue 2 more
+        ZmqSocket silent = context.socket(SocketType.ROUTER).set(SocketOption.RCVHWM, 1);
+        silent.bind("inproc://silent");
+        ZmqSocketSpec spec = new ZmqSocketSpec("bounded", SocketType.DEALER, List.of(), List.of("inproc://silent"),
+                List.of(), List.of(new OptionValue<>(SocketOption.SNDHWM, 2),
+                new OptionValue<>(SocketOption.SNDTIMEO, Duration.ofMillis(500))));
+        SharedSocket dealer = SharedSocket.open(spec, context);
+        try {
+            int accepted = 0;
+            ZmqException refused = null;
+            for (int i = 0; i < 50 && refused == null; i++) {
+                try {
+                    dealer.send(ZmqMessage.of("m" + i));
+                    accepted++;
+                } catch (ZmqException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).isNotNull();
+            assertThat(refused.code()).isEqualTo(ErrorCode.EAGAIN);
+            assertThat(refused.getMessage()).contains("'bounded'").contains("SNDHWM").contains("SNDTIMEO");
+            // what the socket and the requester hold together, never an unbounded queue
+            assertThat(accepted).isLessThanOrEqualTo(2 + 1 + 2 + 2);
+        } finally {
+            dealer.close();
+        }
+    }
+
+    @Test
+    void aDeadRequesterThreadFailsLaterSendsAtOnceSayingWhy() {
+        ZmqContext own = new ZmqContext();
+        SharedSocket dealer = SharedSocket.open(connecting(SocketType.DEALER, "inproc://nobody"), own);
+        own.close();
+        // the requester's thread ends with ETERM; a send must not vanish into its queue
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThatThrownBy(() -> dealer.send(ZmqMessage.of("lost?"))).isInstanceOf(ZmqException.class)
+                        .hasMessageContaining("'client'"));
+        assertThatThrownBy(() -> dealer.request(ZmqMessage.of("q"), WAIT)).isInstanceOf(ZmqException.class);
+        dealer.close();
     }
 }

@@ -8,6 +8,7 @@ import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -206,5 +207,57 @@ class ZmqListenerContainerTest {
         push.send("after restart");
         await().atMost(WAIT).until(() -> seen.contains("after restart"));
         again.stop();
+    }
+
+    @Test
+    void aListenerThatFailsTwiceThenSucceedsHandlesTheMessageOnceWithTwoRetriesCounted() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ZmqListenerContainer c = container("inproc://flaky", SocketType.PULL, 1, m -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new IllegalStateException("not yet");
+            }
+            handled.add(m.body().get(0).text());
+            return null;
+        });
+        c.setRetryPolicy(RetryPolicy.builder().maxRetries(3).delay(Duration.ofMillis(10)).build());
+        List<String> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        c.setDeadLetterPublisher((id, m, error, n) -> parked.add(m.body().get(0).text()));
+        c.start();
+        ZmqSocket push = context.socket(SocketType.PUSH);
+        push.connect("inproc://flaky");
+        push.send("work");
+        await().atMost(WAIT).until(() -> handled.size() == 1);
+        assertThat(handled).containsExactly("work");
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(c.getRetries()).isEqualTo(2);
+        assertThat(parked).isEmpty();
+        assertThat(c.getDeadLettered()).isZero();
+        c.stop();
+    }
+
+    @Test
+    void aListenerThatAlwaysFailsParksEachMessageAndItsRepCallerGetsAnError() {
+        ZmqListenerContainer c = container("inproc://doomed", SocketType.REP, 1, m -> {
+            throw new IllegalArgumentException("cannot handle " + m.body().get(0).text());
+        });
+        c.setRetryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(10)).build());
+        record Parked(String listener, String body, String error, int attempts) {
+        }
+        List<Parked> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        c.setDeadLetterPublisher((id, m, error, n) -> parked.add(new Parked(id, m.body().get(0).text(),
+                error.getMessage(), n)));
+        c.start();
+        ZmqSocket req = context.socket(SocketType.REQ);
+        req.connect("inproc://doomed");
+        for (String body : List.of("first", "second")) {
+            req.send(body);
+            assertThat(req.recv(WAIT)).isEqualTo(ZmqMessage.of("ERROR"));
+        }
+        assertThat(parked).containsExactly(new Parked("test", "first", "cannot handle first", 3),
+                new Parked("test", "second", "cannot handle second", 3));
+        assertThat(c.getRetries()).isEqualTo(4);
+        assertThat(c.getDeadLettered()).isEqualTo(2);
+        c.stop();
     }
 }

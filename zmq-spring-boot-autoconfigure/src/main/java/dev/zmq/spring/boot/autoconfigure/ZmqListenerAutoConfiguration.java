@@ -39,6 +39,10 @@ public final class ZmqListenerAutoConfiguration {
         factory.setAutoStartup(listener.isAutoStartup());
         factory.setShutdownTimeout(listener.getShutdownTimeout());
         factory.setReturnExceptions(listener.isReturnExceptions());
+        factory.setRetries(listener.getRetry().getMaxRetries());
+        factory.setRetryBackOff(listener.getRetry().getDelay(), listener.getRetry().getMultiplier(),
+                listener.getRetry().getMaxDelay());
+        factory.setDeadLetterSocket(listener.getDeadLetterSocket());
         factory.setDefaultOptions(ZmqSocketSpecs.defaults(properties));
         factory.setTemplate(template);
         validator.orderedStream().findFirst().ifPresent(factory::setValidator);

@@ -475,6 +475,24 @@ public class ZmqProperties {
          */
         private boolean returnExceptions;
 
+        /** Name of a socket under zmq.sockets where messages go once their listener failed on every attempt. */
+        private String deadLetterSocket;
+
+        /** Retries of a message whose listener threw. */
+        private final Retry retry = new Retry();
+
+        public String getDeadLetterSocket() {
+            return deadLetterSocket;
+        }
+
+        public void setDeadLetterSocket(String deadLetterSocket) {
+            this.deadLetterSocket = deadLetterSocket;
+        }
+
+        public Retry getRetry() {
+            return retry;
+        }
+
         public int getConcurrency() {
             return concurrency;
         }
@@ -505,6 +523,54 @@ public class ZmqProperties {
 
         public void setReturnExceptions(boolean returnExceptions) {
             this.returnExceptions = returnExceptions;
+        }
+    }
+
+    /** Retries of a message whose listener threw, before it goes to the dead-letter socket and the error handler. */
+    public static class Retry {
+
+        /** How many times a failed message is tried again (0, the default: no retries). */
+        private int maxRetries;
+
+        /** Wait before the first retry. */
+        private Duration delay = Duration.ofSeconds(1);
+
+        /** Factor by which the wait grows after each retry. */
+        private double multiplier = 2;
+
+        /** Longest wait between two retries. */
+        private Duration maxDelay = Duration.ofSeconds(30);
+
+        public int getMaxRetries() {
+            return maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getDelay() {
+            return delay;
+        }
+
+        public void setDelay(Duration delay) {
+            this.delay = delay;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
         }
     }
 }

@@ -46,6 +46,8 @@ import static org.awaitility.Awaitility.await;
     "zmq.sockets.python-requests.type=REP",
     "zmq.sockets.upper-out.type=PUSH", "zmq.sockets.upper-out.connect=inproc://upper-results",
     "zmq.sockets.batches.type=PUSH", "zmq.sockets.batches.connect=inproc://batches",
+    "zmq.listener.dead-letter-socket=dead-letters",
+    "zmq.sockets.dead-letters.type=PUSH", "zmq.sockets.dead-letters.connect=inproc://dead-letters",
     "feed.topic=prices."})
 class ZmqStarterEndToEndTest {
 
@@ -153,6 +155,23 @@ class ZmqStarterEndToEndTest {
         assertThat(container.isRunning()).isTrue();
         template.convertAndSend("work", "after-restart");
         await().atMost(WAIT).until(() -> listeners.work.containsKey("after-restart"));
+    }
+
+    @Test
+    void aFailedRequestIsParkedOnTheDeadLetterSocketWithItsHeadersAndFrames() {
+        ZmqSocket deadLetters = context.socket(SocketType.PULL);
+        deadLetters.bind("inproc://dead-letters");
+        try {
+            assertThat(template.sendAndReceive("quotes", new QuoteRequest(" "), WAIT)).isEqualTo(ZmqMessage.of("ERROR"));
+            ZmqMessage letter = deadLetters.recv(WAIT);
+            assertThat(letter).isNotNull();
+            assertThat(letter.frame(0).text()).contains("\"listenerId\":\"quotes\"").contains("\"attempts\":1")
+                    .contains("MethodArgumentNotValidException");
+            assertThat(letter.frame(1).text()).isEqualTo("{\"symbol\":\" \"}");
+            assertThat(registry.getListenerContainer("quotes").getDeadLettered()).isPositive();
+        } finally {
+            deadLetters.close();
+        }
     }
 
     @Test

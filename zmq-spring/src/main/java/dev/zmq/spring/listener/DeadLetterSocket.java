@@ -1,0 +1,56 @@
+package dev.zmq.spring.listener;
+
+import dev.zmq.ZmqMessage;
+import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.support.ReceivedMessage;
+import dev.zmq.spring.support.ZmqMessageConverter;
+
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sends failed messages to a socket named under {@code zmq.sockets}: a JSON frame of headers ({@code listenerId},
+ * {@code exception} (class name), {@code message}, {@code attempts}, and when the message had them {@code topic} and
+ * {@code routingId} (hex bytes, or the number of a SERVER's peer)), followed by the message's body frames as they
+ * arrived. Thread-safe (through the template); a send that fails throws what the template throws.
+ */
+public final class DeadLetterSocket implements DeadLetterPublisher {
+
+    private final ZmqTemplate template;
+    private final ZmqMessageConverter converter;
+    private final String socket;
+
+    /** Dead letters to {@code socket}, sent with {@code template}, headers written as JSON by {@code converter}. */
+    public DeadLetterSocket(ZmqTemplate template, ZmqMessageConverter converter, String socket) {
+        this.template = template;
+        this.converter = converter;
+        this.socket = socket;
+    }
+
+    @Override
+    public void publish(String listenerId, ReceivedMessage message, Throwable error, int attempts) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("listenerId", listenerId);
+        headers.put("exception", error.getClass().getName());
+        headers.put("message", String.valueOf(error.getMessage()));
+        headers.put("attempts", attempts);
+        if (message.topic() != null) {
+            headers.put("topic", message.topic());
+        }
+        byte[] routingId = message.routingId();
+        if (routingId != null) {
+            headers.put("routingId", HexFormat.of().formatHex(routingId));
+        } else if (message.raw().routingId() != 0) {
+            headers.put("routingId", message.raw().routingId());
+        }
+        ZmqMessage.Builder letter = ZmqMessage.builder().add(converter.toFrame(headers));
+        message.body().forEach(letter::add);
+        template.send(socket, letter.build());
+    }
+
+    @Override
+    public String toString() {
+        return "DeadLetterSocket[" + socket + "]";
+    }
+}
