@@ -24,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
 @Profile("!worker")
 public class FrontController {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long one attempt of a request may take beyond the work it asks for, before it is sent again. */
+    private static final Duration ATTEMPT = Duration.ofSeconds(2);
 
     private final PendingResponses pending;
     private final ZmqTemplate template;
@@ -40,16 +41,16 @@ public class FrontController {
 
     @GetMapping("/hello/{name}")
     CompletableFuture<ResponseEntity<String>> hello(@PathVariable String name) {
-        return answer("/hello/" + name);
+        return answer("/hello/" + name, ATTEMPT);
     }
 
     @GetMapping("/work/{millis}")
     CompletableFuture<ResponseEntity<String>> work(@PathVariable int millis) {
-        return answer("/work/" + millis);
+        return answer("/work/" + millis, ATTEMPT.plusMillis(millis));
     }
 
-    private CompletableFuture<ResponseEntity<String>> answer(String path) {
-        return pending.dispatch(path, TIMEOUT).thenApply(FrontController::toHttp);
+    private CompletableFuture<ResponseEntity<String>> answer(String path, Duration attempt) {
+        return pending.dispatch(path, attempt).thenApply(FrontController::toHttp);
     }
 
     private static ResponseEntity<String> toHttp(WebResponse r) {
