@@ -96,7 +96,12 @@ public class ZmqChannel extends AbstractSubscribableChannel implements SmartLife
         if (sender != null) {
             return;
         }
-        String name = getComponentName() != null ? getComponentName() : "zmq-channel-" + hashCode();
+        String name = getComponentName();
+        if (name == null) {
+            // the name is the sockets' metrics tag: one made up per instance would start new series on every run
+            throw new IllegalStateException("a ZmqChannel needs a name for its sockets and their metrics: declare it"
+                    + " as a bean or call setComponentName(...) before it starts");
+        }
         String local = "inproc://zmq-channel-" + name;
         List<String> bind = sendBind != null ? sendBind : List.of(local);
         List<String> connect = receiveConnect != null ? receiveConnect : List.of(local);
