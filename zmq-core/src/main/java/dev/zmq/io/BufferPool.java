@@ -21,7 +21,7 @@ final class BufferPool {
         this.maxIdle = maxIdle;
     }
 
-    /** A cleared buffer of {@link #bufferSize()} bytes: a kept one, or a new one. */
+    /** A cleared buffer of the pool's size: a kept one, or a new one. */
     ByteBuffer take() {
         ByteBuffer b;
         synchronized (this) {
@@ -37,11 +37,6 @@ final class BufferPool {
                 idle.push(b);
             }
         }
-    }
-
-    /** The size of every buffer. */
-    int bufferSize() {
-        return bufferSize;
     }
 
     /** Buffers kept for reuse now. */

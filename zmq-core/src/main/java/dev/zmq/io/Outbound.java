@@ -365,9 +365,4 @@ final class Outbound {
             lock.unlock();
         }
     }
-
-    /** Whether an output buffer is borrowed now (bytes are waiting to be written). */
-    boolean holdsBuffer() {
-        return out != null;
-    }
 }
