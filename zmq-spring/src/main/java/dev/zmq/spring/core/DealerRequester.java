@@ -73,15 +73,43 @@ final class DealerRequester implements SharedSocket {
     }
 
     @Override
+    public CompletableFuture<ZmqMessage> requestAsync(ZmqMessage request, Duration timeout) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<ZmqMessage> reply = new CompletableFuture<>();
+        waiting.put(id, reply);
+        try {
+            enqueue(correlated(id, request));
+        } catch (ZmqException e) {
+            waiting.remove(id);
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<ZmqMessage> timed = new CompletableFuture<>();
+        reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((r, e) -> {
+            waiting.remove(id);
+            if (e == null) {
+                timed.complete(r);
+            } else {
+                timed.completeExceptionally(e instanceof TimeoutException ? SharedSocket.noReply(spec, timeout) : e);
+            }
+        });
+        return timed;
+    }
+
+    /** {@code request} behind its correlation frame and an empty delimiter. */
+    private static ZmqMessage correlated(long id, ZmqMessage request) {
+        ZmqMessage.Builder b = ZmqMessage.builder().add(Frame.wrap(ByteBuffer.allocate(8).putLong(id).array()))
+                .add(Frame.EMPTY);
+        request.frames().forEach(b::add);
+        return b.build();
+    }
+
+    @Override
     public ZmqMessage request(ZmqMessage request, Duration timeout) {
         long id = ids.incrementAndGet();
         CompletableFuture<ZmqMessage> reply = new CompletableFuture<>();
         waiting.put(id, reply);
-        ZmqMessage.Builder b = ZmqMessage.builder().add(Frame.wrap(ByteBuffer.allocate(8).putLong(id).array()))
-                .add(Frame.EMPTY);
-        request.frames().forEach(b::add);
         try {
-            enqueue(b.build());
+            enqueue(correlated(id, request));
             return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw SharedSocket.noReply(spec, timeout);

@@ -12,6 +12,10 @@ import dev.zmq.spring.config.ZmqSocketSpec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,6 +29,8 @@ final class LockedSocket implements SharedSocket {
     private final ReentrantLock lock = new ReentrantLock();
     private final ZmqSocketSpec spec;
     private final ZmqSocket socket;
+    /** Runs asynchronous requests one after another, in the order asked; made on first use. */
+    private ExecutorService requester;
 
     LockedSocket(ZmqSocketSpec spec, ZmqContext context) {
         this.spec = spec;
@@ -68,6 +74,34 @@ final class LockedSocket implements SharedSocket {
         }
     }
 
+    @Override
+    public CompletableFuture<ZmqMessage> requestAsync(ZmqMessage request, Duration timeout) {
+        ExecutorService r;
+        synchronized (this) {
+            if (requester == null) {
+                requester = Executors.newSingleThreadExecutor(t -> {
+                    Thread thread = new Thread(t, "zmq-requests-" + spec.name());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            r = requester;
+        }
+        CompletableFuture<ZmqMessage> reply = new CompletableFuture<>();
+        try {
+            r.execute(() -> {
+                try {
+                    reply.complete(request(request, timeout));
+                } catch (RuntimeException e) {
+                    reply.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            reply.completeExceptionally(new ZmqException(ErrorCode.ETERM, "socket '" + spec.name() + "' is closed"));
+        }
+        return reply;
+    }
+
     private ZmqMessage awaitReply(Duration timeout) {
         ZmqMessage reply = socket.recv(timeout);
         if (reply == null) {
@@ -78,6 +112,11 @@ final class LockedSocket implements SharedSocket {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (requester != null) {
+                requester.shutdown();
+            }
+        }
         socket.close();
     }
 }

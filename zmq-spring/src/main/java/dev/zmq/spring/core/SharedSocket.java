@@ -8,6 +8,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.spring.config.ZmqSocketSpec;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One socket made safe to share between threads, for {@link ZmqTemplate} and the Spring Integration components.
@@ -35,6 +36,13 @@ public interface SharedSocket extends AutoCloseable {
      * @return the reply's body frames
      */
     ZmqMessage request(ZmqMessage request, Duration timeout);
+
+    /**
+     * As {@link #request}, without waiting: the future completes with the reply, or exceptionally with the
+     * {@link ZmqException} (EAGAIN naming the socket when no reply comes within {@code timeout}). Over a DEALER many
+     * requests are in flight at once; over REQ or CLIENT they go one after another, in the order asked.
+     */
+    CompletableFuture<ZmqMessage> requestAsync(ZmqMessage request, Duration timeout);
 
     /** Closes the socket; queued messages are still sent within LINGER. */
     @Override

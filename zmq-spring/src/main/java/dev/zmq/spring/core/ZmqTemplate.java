@@ -9,15 +9,18 @@ import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.ParameterizedTypeReference;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Sends to the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic, and request-reply
- * over REQ, DEALER or CLIENT sockets. Each named socket is opened on first use (or by {@link #open}) and kept.
+ * The {@link ZmqOperations} over the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic,
+ * and request-reply over REQ, DEALER or CLIENT sockets, blocking or asynchronous. Each named socket is opened on
+ * first use (or by {@link #open}) and kept. Asynchronous requests are not recorded as observations.
  *
  * <p>Thread-safe: any number of threads may call it at once (see {@link SharedSocket}: a DEALER carries many
  * requests at once, a REQ or CLIENT one at a time). Errors: {@link ZmqException} (EAGAIN when a send or reply times
@@ -25,7 +28,7 @@ import java.util.function.Supplier;
  * socket name, {@link org.springframework.messaging.converter.MessageConversionException} for a payload it cannot
  * convert.
  */
-public class ZmqTemplate implements DisposableBean {
+public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
     private final ZmqContext context;
     private final ZmqSocketRegistry sockets;
@@ -49,6 +52,7 @@ public class ZmqTemplate implements DisposableBean {
      * Opens the named socket now instead of at its first send, so its connections (and a PUB's subscribers) are
      * there when the first message goes out: a PUB drops what it sends before a subscriber's subscription arrives.
      */
+    @Override
     public void open(String socket) {
         sender(socket);
     }
@@ -57,6 +61,7 @@ public class ZmqTemplate implements DisposableBean {
      * Sends {@code payload}: a {@code ZmqMessage} as it is (every frame), bytes as one frame, text as UTF-8, other
      * objects as JSON.
      */
+    @Override
     public void send(String socket, Object payload) {
         ZmqMessage message = converter.toZmqMessage(payload);
         if (observations.isNoop()) {
@@ -70,6 +75,7 @@ public class ZmqTemplate implements DisposableBean {
     }
 
     /** The same as {@link #send(String, Object)}, named as Spring's other templates name converting sends. */
+    @Override
     public void convertAndSend(String socket, Object payload) {
         send(socket, payload);
     }
@@ -78,6 +84,7 @@ public class ZmqTemplate implements DisposableBean {
      * Publishes {@code payload} under {@code topic}: a topic frame, then the payload frame(s); through a RADIO socket
      * the topic is the message's group.
      */
+    @Override
     public void send(String socket, String topic, Object payload) {
         send(socket, (Object) OutgoingTopic.apply(sockets.get(socket).type(), topic,
                 converter.toZmqMessage(payload)));
@@ -92,6 +99,7 @@ public class ZmqTemplate implements DisposableBean {
      * @return the reply's body frames
      * @throws ZmqException EAGAIN when no reply comes within {@code timeout}; ENOTSUP for other socket types
      */
+    @Override
     public ZmqMessage sendAndReceive(String socket, Object request, Duration timeout) {
         ZmqMessage message = converter.toZmqMessage(request);
         return observe(socket, "request", () -> sender(socket).request(message, timeout));
@@ -115,8 +123,35 @@ public class ZmqTemplate implements DisposableBean {
     }
 
     /** As {@link #sendAndReceive(String, Object, Duration)}, converting the reply's first frame to {@code type}. */
+    @Override
     public <T> T sendAndReceive(String socket, Object request, Class<T> type, Duration timeout) {
         return converter.fromZmqMessage(sendAndReceive(socket, request, timeout), type);
+    }
+
+    @Override
+    public <T> T sendAndReceive(String socket, Object request, ParameterizedTypeReference<T> type, Duration timeout) {
+        return converter.fromZmqMessage(sendAndReceive(socket, request, timeout), type);
+    }
+
+    @Override
+    public CompletableFuture<ZmqMessage> sendAndReceiveAsync(String socket, Object request, Duration timeout) {
+        try {
+            return sender(socket).requestAsync(converter.toZmqMessage(request), timeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<T> sendAndReceiveAsync(String socket, Object request, Class<T> type,
+                                                        Duration timeout) {
+        return sendAndReceiveAsync(socket, request, timeout).thenApply(reply -> converter.fromZmqMessage(reply, type));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> sendAndReceiveAsync(String socket, Object request,
+                                                        ParameterizedTypeReference<T> type, Duration timeout) {
+        return sendAndReceiveAsync(socket, request, timeout).thenApply(reply -> converter.fromZmqMessage(reply, type));
     }
 
     /** Closes the sockets this template opened (queued messages are still sent within their LINGER). */

@@ -2,6 +2,7 @@ package dev.zmq.spring.support;
 
 import dev.zmq.Frame;
 import dev.zmq.ZmqMessage;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConversionException;
@@ -9,6 +10,7 @@ import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.support.GenericMessage;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.Type;
 import java.util.Map;
 
 
@@ -75,6 +77,28 @@ public class ZmqMessageConverter {
                     + type.getName());
         }
         return type.cast(value);
+    }
+
+    /**
+     * Reads {@code body}'s first frame as {@code type}, a generic one included ({@code List<Quote>}): bytes and text
+     * as they are, anything else as JSON.
+     *
+     * @throws MessageConversionException when the frame is not {@code type}
+     */
+    public <T> T fromZmqMessage(ZmqMessage body, ParameterizedTypeReference<T> type) {
+        Type t = type.getType();
+        if (t instanceof Class<?> c) {
+            @SuppressWarnings("unchecked")
+            T value = (T) fromZmqMessage(body, c);
+            return value;
+        }
+        byte[] bytes = body.size() == 0 ? new byte[0] : body.first().data();
+        try {
+            return json.readValue(bytes, json.getTypeFactory().constructType(t));
+        } catch (RuntimeException e) {
+            throw new MessageConversionException("cannot read a " + bytes.length + "-byte frame as " + t.getTypeName()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** The converter listener methods use for their payload parameters. */
