@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +58,7 @@ public class ZmqListenerContainerFactory {
     private Duration retryMaxDelay = Duration.ofSeconds(30);
     private int retries;
     private String deadLetterSocket;
+    private ThreadFactory threads = Thread::new;
     private volatile DefaultMessageHandlerMethodFactory methods;
 
     /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
@@ -134,6 +136,11 @@ public class ZmqListenerContainerFactory {
         this.deadLetterSocket = deadLetterSocket;
     }
 
+    /** Makes the containers' receiving and worker threads (platform threads by default). */
+    public void setThreadFactory(ThreadFactory threads) {
+        this.threads = threads;
+    }
+
     /** A container running {@code listener} on the socket {@code spec}, with this factory's defaults. */
     public ZmqListenerContainer createContainer(String id, ZmqSocketSpec spec, ZmqMessageListener listener) {
         return configured(new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
@@ -143,6 +150,7 @@ public class ZmqListenerContainerFactory {
     private ZmqListenerContainer configured(ZmqListenerContainer c, int retries, String deadLetter) {
         c.setObservationRegistry(observations);
         c.setReturnExceptions(returnExceptions);
+        c.setThreadFactory(threads);
         if (retries > 0) {
             c.setRetryPolicy(RetryPolicy.builder().maxRetries(retries).delay(retryDelay).multiplier(retryMultiplier)
                     .maxDelay(retryMaxDelay).build());

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,6 +104,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private final AtomicLong restarts = new AtomicLong();
     private RetryTemplate retry;
     private DeadLetterPublisher deadLetters;
+    private ThreadFactory threads = Thread::new;
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
@@ -161,6 +163,21 @@ public class ZmqListenerContainer implements SmartLifecycle {
                 retries.incrementAndGet();
             }
         });
+    }
+
+    /**
+     * Makes the container's receiving thread and its workers (platform threads by default; virtual ones with
+     * {@code spring.threads.virtual.enabled} on Java 21+). Threads are renamed {@code zmq-<id>} and
+     * {@code zmq-<id>-worker-<n>}. Set before {@link #start()}.
+     */
+    public void setThreadFactory(ThreadFactory threads) {
+        this.threads = threads;
+    }
+
+    private Thread thread(Runnable r, String name) {
+        Thread t = threads.newThread(r);
+        t.setName(name);
+        return t;
     }
 
     /** Where a message goes once every attempt failed ({@code null}, the default: nowhere but the error handler). */
@@ -330,8 +347,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
             front = spec.withType(framing).open(context);
             AtomicInteger n = new AtomicInteger();
             workers = concurrency == 1 ? null : Executors.newFixedThreadPool(concurrency,
-                    r -> new Thread(r, "zmq-" + id + "-worker-" + n.incrementAndGet()));
-            thread = new Thread(this, "zmq-" + id);
+                    r -> thread(r, "zmq-" + id + "-worker-" + n.incrementAndGet()));
+            thread = thread(this, "zmq-" + id);
             thread.start();
         }
 

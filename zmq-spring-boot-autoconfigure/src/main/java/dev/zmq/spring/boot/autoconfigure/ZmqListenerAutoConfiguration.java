@@ -13,8 +13,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.validation.Validator;
 
 /**
@@ -32,7 +35,8 @@ public final class ZmqListenerAutoConfiguration {
     public ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets,
             ZmqMessageConverter converter, ZmqTemplate template, ZmqProperties properties,
             ObjectProvider<Validator> validator, ObjectProvider<ZmqErrorHandler> errorHandler,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment) {
         ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(context, sockets, converter);
         ZmqProperties.Listener listener = properties.getListener();
         factory.setConcurrency(listener.getConcurrency());
@@ -50,6 +54,11 @@ public final class ZmqListenerAutoConfiguration {
         if (properties.getMetrics().isObservations()) {
             observations.ifAvailable(factory::setObservationRegistry);
         }
+        if (Threading.VIRTUAL.isActive(environment)) {
+            // spring.threads.virtual.enabled on Java 21+: listener threads are virtual, as Boot's own listeners
+            factory.setThreadFactory(new VirtualThreadTaskExecutor("zmq-listener-").getVirtualThreadFactory());
+        }
+        customizers.orderedStream().forEach(c -> c.customize(factory));
         return factory;
     }
 
