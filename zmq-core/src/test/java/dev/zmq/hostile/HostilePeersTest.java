@@ -11,6 +11,7 @@ import dev.zmq.monitor.SocketEventType;
 import dev.zmq.security.CurveMechanism;
 import dev.zmq.security.Z85;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +43,13 @@ class HostilePeersTest {
     private final ZmqContext ctx = new ZmqContext();
     private final List<SocketEvent> events = new CopyOnWriteArrayList<>();
     private final List<Socket> raws = new ArrayList<>();
+
+    @BeforeAll
+    static void runsInASmallHeap() {
+        // the claims below would not fit if allocated: the point of these tests is a heap they would overflow
+        assertThat(Runtime.getRuntime().maxMemory()).as("max heap (this class runs with -Xmx256m)")
+                .isLessThan(512L << 20);
+    }
 
     @AfterEach
     void tearDown() throws IOException {
