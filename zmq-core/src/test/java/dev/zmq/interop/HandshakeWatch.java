@@ -32,6 +32,8 @@ final class HandshakeWatch implements SocketMonitor, AutoCloseable {
     /** Remote addresses of the connections seen so far, and of those that belong to a replaced JeroMQ socket. */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    /** Remote addresses whose connection has ended. */
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
     HandshakeWatch(ZmqSocket socket) {
         this.socket = socket;
@@ -46,12 +48,26 @@ final class HandshakeWatch implements SocketMonitor, AutoCloseable {
         if (e.type() == SocketEventType.HANDSHAKE_SUCCEEDED && !stale.contains(e.peer())) {
             handshakes.incrementAndGet();
         }
+        if ((e.type() == SocketEventType.DISCONNECTED || e.type() == SocketEventType.HANDSHAKE_FAILED)
+                && e.peer() != null) {
+            ended.add(e.peer());
+        }
     }
 
-    /** The JeroMQ socket was replaced: its connections' handshakes no longer count. */
+    /**
+     * The JeroMQ socket was replaced: its connections' handshakes no longer count, and this waits until each of them
+     * has ended. A stalled JeroMQ connection may complete its handshake as its socket is destroyed; were the new
+     * socket's connection to arrive first, a ROUTER would refuse it for a routing id still in use, and JeroMQ does not
+     * send its probe again on the reconnection.
+     */
     void renewed() {
         stale.addAll(seen);
         handshakes.set(0);
+        try {
+            await().atMost(STALL).until(() -> ended.containsAll(stale));
+        } catch (ConditionTimeoutException stillOpen) {
+            // the next attempt may then be refused and renewed once more; nothing is lost by going on
+        }
     }
 
     /** Whether a handshake completed within {@link #STALL}. */
