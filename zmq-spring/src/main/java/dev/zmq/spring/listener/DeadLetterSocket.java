@@ -3,8 +3,10 @@ package dev.zmq.spring.listener;
 import dev.zmq.ZmqMessage;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.support.ReceivedMessage;
+import dev.zmq.spring.support.ZmqHeaders;
 import dev.zmq.spring.support.ZmqMessageConverter;
 
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,14 +37,15 @@ public final class DeadLetterSocket implements DeadLetterPublisher {
         headers.put("exception", error.getClass().getName());
         headers.put("message", String.valueOf(error.getMessage()));
         headers.put("attempts", attempts);
-        if (message.topic() != null) {
-            headers.put("topic", message.topic());
+        // what the frames told, as listeners see it in their headers
+        Map<String, Object> received = new HashMap<>();
+        message.addHeadersTo(received);
+        if (received.get(ZmqHeaders.TOPIC) instanceof String topic) {
+            headers.put("topic", topic);
         }
-        byte[] routingId = message.routingId();
+        Object routingId = received.get(ZmqHeaders.ROUTING_ID);
         if (routingId != null) {
-            headers.put("routingId", HexFormat.of().formatHex(routingId));
-        } else if (message.raw().routingId() != 0) {
-            headers.put("routingId", message.raw().routingId());
+            headers.put("routingId", routingId instanceof byte[] id ? HexFormat.of().formatHex(id) : routingId);
         }
         ZmqMessage.Builder letter = ZmqMessage.builder().add(converter.toFrame(headers));
         message.body().forEach(letter::add);
