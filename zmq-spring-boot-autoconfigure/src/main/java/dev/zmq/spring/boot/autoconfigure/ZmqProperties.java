@@ -24,16 +24,16 @@ public class ZmqProperties {
     /** Option values every socket starts with; a socket's own settings override them. */
     private final Options defaults = new Options();
 
-    /** Named sockets, used by {@code @ZmqListener(socket = "name")} and {@code ZmqTemplate.send("name", ...)}. */
+    /** Named sockets, used by @ZmqListener(socket = "name") and ZmqTemplate.send("name", ...). */
     private final Map<String, Socket> sockets = new LinkedHashMap<>();
 
-    /** Defaults for {@code @ZmqListener} containers. */
+    /** Defaults for @ZmqListener containers. */
     private final Listener listener = new Listener();
 
     /** Micrometer metrics and observations. */
     private final Metrics metrics = new Metrics();
 
-    /** The {@code zmq} health indicator. */
+    /** The zmq health indicator. */
     private final Health health = new Health();
 
     /** The ZAP handler (authentication of PLAIN clients). */
@@ -262,10 +262,19 @@ public class ZmqProperties {
         }
     }
 
-    /** One named socket: type, endpoints, topics and option overrides. */
+    /**
+     * One named socket: type, endpoints, topics and option overrides. The annotation is for the configuration
+     * processor only (the socket is bound as a value of {@link ZmqProperties#getSockets()}, never as a bean): Boot's
+     * processor does not describe map values, so this makes it list every key as zmq.sockets.*.key, with its type and
+     * description, beside the map's own entry, whose value type IDEs complete nested keys from.
+     */
+    @ConfigurationProperties(prefix = "zmq.sockets.*")
     public static class Socket extends Options {
 
-        /** Socket type: PAIR, PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER or ROUTER. */
+        /**
+         * Socket type: PAIR, PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, or one of the draft types
+         * CLIENT, SERVER, RADIO, DISH, SCATTER, GATHER, PEER, CHANNEL (case does not matter).
+         */
         private String type;
 
         /** Endpoints to bind, e.g. tcp://*:5555 or inproc://orders. */
