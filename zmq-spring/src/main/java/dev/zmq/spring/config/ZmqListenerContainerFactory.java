@@ -222,8 +222,8 @@ public class ZmqListenerContainerFactory {
             throw invalid(e, "name a socket (socket = \"...\") or give type and bind or connect");
         }
         try {
-            return new ZmqSocketSpec(e.id(), SocketType.fromName(e.type()), e.bind(), e.connect(), e.topics(),
-                    defaultOptions);
+            return sockets.inline(new ZmqSocketSpec(e.id(), SocketType.fromName(e.type()), e.bind(), e.connect(),
+                    e.topics(), defaultOptions));
         } catch (ZmqException bad) {
             throw invalid(e, bad.getMessage());
         }

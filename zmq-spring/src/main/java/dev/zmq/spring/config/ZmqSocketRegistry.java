@@ -3,18 +3,38 @@ package dev.zmq.spring.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The named sockets of the application (from {@code zmq.sockets}), by name. Immutable and thread-safe.
+ * The sockets of the application by name: the named ones (from {@code zmq.sockets}) and, as listeners declare them,
+ * the inline ones of {@code @ZmqListener} methods (named by listener id). It may map every endpoint (test support
+ * moves them all to {@code inproc://} this way). Thread-safe.
  */
 public final class ZmqSocketRegistry {
 
     private final Map<String, ZmqSocketSpec> specs = new LinkedHashMap<>();
+    private final Map<String, ZmqSocketSpec> inline = new ConcurrentHashMap<>();
+    private final UnaryOperator<String> endpoints;
 
     /** A registry of {@code specs}, each under its name. */
     public ZmqSocketRegistry(Iterable<ZmqSocketSpec> specs) {
-        specs.forEach(s -> this.specs.put(s.name(), s));
+        this(specs, UnaryOperator.identity());
+    }
+
+    private ZmqSocketRegistry(Iterable<ZmqSocketSpec> specs, UnaryOperator<String> endpoints) {
+        this.endpoints = endpoints;
+        specs.forEach(s -> this.specs.put(s.name(), s.withEndpoints(endpoints)));
+    }
+
+    /**
+     * A registry of the same named sockets whose endpoints, and those of every inline socket it is given later, are
+     * {@code mapping}'s answers for the configured ones.
+     */
+    public ZmqSocketRegistry withEndpoints(UnaryOperator<String> mapping) {
+        return new ZmqSocketRegistry(specs.values(), e -> mapping.apply(endpoints.apply(e)));
     }
 
     /**
@@ -29,6 +49,18 @@ public final class ZmqSocketRegistry {
                     + specs.keySet() + ")");
         }
         return spec;
+    }
+
+    /** Records an inline listener socket, under its name, as this registry maps it; returns the mapped spec. */
+    public ZmqSocketSpec inline(ZmqSocketSpec spec) {
+        ZmqSocketSpec mapped = spec.withEndpoints(endpoints);
+        inline.put(mapped.name(), mapped);
+        return mapped;
+    }
+
+    /** The named socket, or else the inline listener socket, called {@code name}. */
+    public Optional<ZmqSocketSpec> find(String name) {
+        return Optional.ofNullable(specs.getOrDefault(name, inline.get(name)));
     }
 
     /** The configured names, in configuration order. */

@@ -7,6 +7,7 @@ import dev.zmq.ZmqSocket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * How to make one socket: its type, the endpoints it binds and connects, the topics a SUB subscribes to, and option
@@ -44,6 +45,12 @@ public record ZmqSocketSpec(String name, SocketType type, List<String> bind, Lis
         List<String> all = new ArrayList<>(topics);
         more.stream().filter(t -> !all.contains(t)).forEach(all::add);
         return new ZmqSocketSpec(name, type, bind, connect, all, options);
+    }
+
+    /** The same socket with every bind and connect endpoint replaced by {@code mapping}'s answer for it. */
+    public ZmqSocketSpec withEndpoints(UnaryOperator<String> mapping) {
+        return new ZmqSocketSpec(name, type, bind.stream().map(mapping).toList(), connect.stream().map(mapping).toList(),
+                topics, options);
     }
 
     /** The same socket with more option values, applied after this spec's own. */
