@@ -10,7 +10,9 @@ import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import dev.zmq.spring.metrics.ZmqMetricsBinder;
+import dev.zmq.spring.observation.ZmqMeterObservationHandler;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -119,7 +121,9 @@ final class OursContestant extends Contestant {
         @Bean
         ObservationRegistry observationRegistry(SimpleMeterRegistry meters) {
             ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            // as Spring Boot groups meter handlers: the first that supports a context takes it
+            registry.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                    new ZmqMeterObservationHandler(meters, true), new DefaultMeterObservationHandler(meters)));
             return registry;
         }
     }

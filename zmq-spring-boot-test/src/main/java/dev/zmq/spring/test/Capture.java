@@ -6,6 +6,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
+import dev.zmq.spring.support.TraceEnvelope;
 import dev.zmq.spring.support.ZmqMessageConverter;
 
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the application sends on one of its sockets, as the harness's peer socket received it: a thread of its own
- * receives into a queue the test takes from. A PUB's messages are seen from the moment the capture's subscription
+ * What the application sends on one of its sockets, as the harness's peer socket received it (without the trace
+ * envelope of a socket with propagation on): a thread of its own receives into a queue the test takes from. A PUB's messages are seen from the moment the capture's subscription
  * reached it (open the application's socket and the capture before the code under test publishes). Thread-safe;
  * {@link #close()} ends it (the harness closes every capture with the application).
  */
@@ -59,7 +60,8 @@ public final class Capture implements AutoCloseable {
             while (!closed) {
                 ZmqMessage m = socket.recv(Duration.ofMillis(50));
                 if (m != null) {
-                    received.add(ReceivedMessage.split(m, peer.type()));
+                    ReceivedMessage split = ReceivedMessage.split(m, peer.type());
+                    received.add(peer.propagation() ? TraceEnvelope.open(split).message() : split);
                 }
             }
         }

@@ -33,13 +33,13 @@ final class PeerSockets {
 
     /**
      * The harness's peer of {@code app}, subscribed to every topic when it is a SUB, sending and receiving within
-     * {@code timeout}.
+     * {@code timeout}, reading trace envelopes when {@code app} sends them.
      */
     static ZmqSocketSpec of(ZmqSocketSpec app, Duration timeout) {
         SocketType type = PEER.get(app.type());
         List<String> topics = type == SocketType.SUB ? List.of("") : List.of();
         return new ZmqSocketSpec("harness:" + app.name(), type, app.connect(), app.bind(), topics, List.of(
                 new OptionValue<>(SocketOption.LINGER, Duration.ZERO),
-                new OptionValue<>(SocketOption.SNDTIMEO, timeout)));
+                new OptionValue<>(SocketOption.SNDTIMEO, timeout)), app.propagation());
     }
 }

@@ -10,6 +10,7 @@ import dev.zmq.spring.listener.MessagingListenerAdapter;
 import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
+import dev.zmq.spring.observation.ZmqListenerObservationConvention;
 import dev.zmq.spring.support.ZmqMessageArgumentResolver;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.observation.ObservationRegistry;
@@ -52,6 +53,7 @@ public class ZmqListenerContainerFactory {
     private Validator validator;
     private ZmqTemplate template;
     private ObservationRegistry observations = ObservationRegistry.NOOP;
+    private ZmqListenerObservationConvention observationConvention;
     private boolean returnExceptions;
     private Duration retryDelay = Duration.ofSeconds(1);
     private double retryMultiplier = 2;
@@ -108,6 +110,11 @@ public class ZmqListenerContainerFactory {
         this.observations = observations;
     }
 
+    /** Names and tags the containers' observations (the default convention when unset). */
+    public void setObservationConvention(ZmqListenerObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
+    }
+
     /**
      * Whether callers of failing REP/ROUTER/SERVER/PEER listeners get the exception's class and message in their
      * {@code ERROR} reply (default {@code false}, as Spring AMQP's {@code returnExceptions}: internals stay inside).
@@ -149,6 +156,7 @@ public class ZmqListenerContainerFactory {
 
     private ZmqListenerContainer configured(ZmqListenerContainer c, int retries, String deadLetter) {
         c.setObservationRegistry(observations);
+        c.setObservationConvention(observationConvention);
         c.setReturnExceptions(returnExceptions);
         c.setThreadFactory(threads);
         if (retries > 0) {

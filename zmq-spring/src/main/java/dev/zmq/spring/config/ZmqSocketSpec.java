@@ -20,9 +20,11 @@ import java.util.function.UnaryOperator;
  * @param connect endpoints to connect to
  * @param topics  topics to subscribe to (SUB/XSUB) or groups to join (DISH); none means none
  * @param options option values to set before binding and connecting
+ * @param propagation whether messages carry trace context in a {@link dev.zmq.spring.support.TraceEnvelope}
+ *                    (only between applications that both turn it on)
  */
 public record ZmqSocketSpec(String name, SocketType type, List<String> bind, List<String> connect,
-                            List<String> topics, List<OptionValue<?>> options) {
+                            List<String> topics, List<OptionValue<?>> options, boolean propagation) {
 
     /** Copies the lists; checks there is at least one endpoint. */
     public ZmqSocketSpec {
@@ -35,29 +37,40 @@ public record ZmqSocketSpec(String name, SocketType type, List<String> bind, Lis
         }
     }
 
+    /** A socket whose messages carry no trace context. */
+    public ZmqSocketSpec(String name, SocketType type, List<String> bind, List<String> connect, List<String> topics,
+                         List<OptionValue<?>> options) {
+        this(name, type, bind, connect, topics, options, false);
+    }
+
+    /** The same socket with trace propagation on or off. */
+    public ZmqSocketSpec withPropagation(boolean on) {
+        return new ZmqSocketSpec(name, type, bind, connect, topics, options, on);
+    }
+
     /** The same socket with another type (e.g. the ROUTER front of a concurrent REP listener). */
     public ZmqSocketSpec withType(SocketType newType) {
-        return new ZmqSocketSpec(name, newType, bind, connect, topics, options);
+        return new ZmqSocketSpec(name, newType, bind, connect, topics, options, propagation);
     }
 
     /** The same socket subscribed to {@code more} topics (SUB, XSUB) or groups (DISH) as well. */
     public ZmqSocketSpec withTopics(List<String> more) {
         List<String> all = new ArrayList<>(topics);
         more.stream().filter(t -> !all.contains(t)).forEach(all::add);
-        return new ZmqSocketSpec(name, type, bind, connect, all, options);
+        return new ZmqSocketSpec(name, type, bind, connect, all, options, propagation);
     }
 
     /** The same socket with every bind and connect endpoint replaced by {@code mapping}'s answer for it. */
     public ZmqSocketSpec withEndpoints(UnaryOperator<String> mapping) {
         return new ZmqSocketSpec(name, type, bind.stream().map(mapping).toList(), connect.stream().map(mapping).toList(),
-                topics, options);
+                topics, options, propagation);
     }
 
     /** The same socket with more option values, applied after this spec's own. */
     public ZmqSocketSpec withOptions(List<OptionValue<?>> more) {
         List<OptionValue<?>> all = new ArrayList<>(options);
         all.addAll(more);
-        return new ZmqSocketSpec(name, type, bind, connect, topics, all);
+        return new ZmqSocketSpec(name, type, bind, connect, topics, all, propagation);
     }
 
     /**

@@ -4,8 +4,13 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.observation.ZmqTemplateObservationContext;
+import dev.zmq.spring.observation.ZmqTemplateObservationConvention;
 import dev.zmq.spring.support.OutgoingTopic;
+import dev.zmq.spring.support.TraceEnvelope;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,7 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The {@link ZmqOperations} over the sockets named under {@code zmq.sockets}: one-way sends, publishing with a topic,
@@ -35,6 +40,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
     private final ZmqMessageConverter converter;
     private final Map<String, SharedSocket> senders = new ConcurrentHashMap<>();
     private ObservationRegistry observations = ObservationRegistry.NOOP;
+    private ZmqTemplateObservationConvention convention;
+    private final Map<String, KeyValues> sendKeyValues = new ConcurrentHashMap<>();
+    private final Map<String, KeyValues> requestKeyValues = new ConcurrentHashMap<>();
 
     /** A template over the named sockets of {@code sockets}, opened in {@code context}. */
     public ZmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
@@ -46,6 +54,11 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
     /** Records sends and requests as {@code zmq.template} observations (none by default). */
     public void setObservationRegistry(ObservationRegistry observations) {
         this.observations = observations;
+    }
+
+    /** Names and tags the observations ({@link ZmqTemplateObservationConvention#DEFAULT} when unset). */
+    public void setObservationConvention(ZmqTemplateObservationConvention convention) {
+        this.convention = convention;
     }
 
     /**
@@ -63,15 +76,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
      */
     @Override
     public void send(String socket, Object payload) {
-        ZmqMessage message = converter.toZmqMessage(payload);
-        if (observations.isNoop()) {
-            sender(socket).send(message);
-            return;
-        }
-        observe(socket, "send", () -> {
-            sender(socket).send(message);
-            return null;
-        });
+        publish(socket, null, converter.toZmqMessage(payload));
     }
 
     /** The same as {@link #send(String, Object)}, named as Spring's other templates name converting sends. */
@@ -86,8 +91,24 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
      */
     @Override
     public void send(String socket, String topic, Object payload) {
-        send(socket, (Object) OutgoingTopic.apply(sockets.get(socket).type(), topic,
-                converter.toZmqMessage(payload)));
+        publish(socket, topic, converter.toZmqMessage(payload));
+    }
+
+    /** Sends {@code body} under {@code topic} (none when {@code null}), observed, with trace context if on. */
+    private void publish(String socket, String topic, ZmqMessage body) {
+        if (observations.isNoop() && topic == null) {
+            sender(socket).send(body);
+            return;
+        }
+        ZmqSocketSpec spec = sockets.get(socket);
+        if (observations.isNoop()) {
+            sender(socket).send(OutgoingTopic.apply(spec.type(), topic, body));
+            return;
+        }
+        observe(spec, "send", body, message -> {
+            sender(socket).send(topic == null ? message : OutgoingTopic.apply(spec.type(), topic, message));
+            return null;
+        });
     }
 
     /**
@@ -102,20 +123,28 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
     @Override
     public ZmqMessage sendAndReceive(String socket, Object request, Duration timeout) {
         ZmqMessage message = converter.toZmqMessage(request);
-        return observe(socket, "request", () -> sender(socket).request(message, timeout));
+        if (observations.isNoop()) {
+            return sender(socket).request(message, timeout);
+        }
+        return observe(sockets.get(socket), "request", message, m -> sender(socket).request(m, timeout));
     }
 
-    private <T> T observe(String socket, String operation, Supplier<T> action) {
-        Observation o = Observation.createNotStarted("zmq.template", observations)
-                .lowCardinalityKeyValue("socket", socket).lowCardinalityKeyValue("operation", operation).start();
+    /**
+     * Runs {@code action} on {@code message} inside a {@code zmq.template} observation; on a socket with propagation
+     * on, the message first gets the envelope of the trace headers the observation's handlers wrote.
+     */
+    private <T> T observe(ZmqSocketSpec spec, String operation, ZmqMessage message, Function<ZmqMessage, T> action) {
+        Map<String, KeyValues> byOperation = operation.equals("send") ? sendKeyValues : requestKeyValues;
+        KeyValues tags = byOperation.computeIfAbsent(spec.name(),
+                n -> KeyValues.of("socket", n, "operation", operation));
+        ZmqTemplateObservationContext context = new ZmqTemplateObservationContext(spec.name(), operation, tags,
+                spec.propagation());
+        Observation o = Observation.createNotStarted(convention, ZmqTemplateObservationConvention.DEFAULT,
+                () -> context, observations).start();
         try {
-            T result = action.get();
-            o.lowCardinalityKeyValue("result", "success").lowCardinalityKeyValue("exception", "none");
-            return result;
+            return action.apply(spec.propagation() ? TraceEnvelope.prepend(context.getCarrier(), message) : message);
         } catch (RuntimeException e) {
             o.error(e);
-            o.lowCardinalityKeyValue("result", "failure").lowCardinalityKeyValue("exception",
-                    e.getClass().getSimpleName());
             throw e;
         } finally {
             o.stop();

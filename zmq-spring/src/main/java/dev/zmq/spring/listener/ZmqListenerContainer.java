@@ -10,6 +10,10 @@ import dev.zmq.ZmqSocket;
 import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import dev.zmq.spring.observation.ZmqListenerObservationContext;
+import dev.zmq.spring.observation.ZmqListenerObservationConvention;
+import dev.zmq.spring.support.TraceEnvelope;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -27,6 +31,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -96,6 +101,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private final Duration shutdownTimeout;
     private volatile Run run;
     private ObservationRegistry observations = ObservationRegistry.NOOP;
+    private ZmqListenerObservationConvention observationConvention;
+    private final KeyValues observationKeyValues;
     private boolean returnExceptions;
     private BackOff restartBackOff = defaultRestartBackOff();
     private BackOffExecution restartSequence;
@@ -123,6 +130,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
         }
         this.id = id;
         this.spec = spec;
+        this.observationKeyValues = KeyValues.of("listener.id", id, "socket", spec.name());
         this.concurrency = concurrency;
         this.listener = listener;
         this.errorHandler = errorHandler;
@@ -135,6 +143,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
     /** Records each message's handling as a {@code zmq.listener} observation; set before {@link #start()}. */
     public void setObservationRegistry(ObservationRegistry observations) {
         this.observations = observations;
+    }
+
+    /**
+     * Names and tags the observations ({@link ZmqListenerObservationConvention#DEFAULT} when unset); set before
+     * {@link #start()}.
+     */
+    public void setObservationConvention(ZmqListenerObservationConvention convention) {
+        this.observationConvention = convention;
     }
 
     /**
@@ -434,17 +450,19 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
         private ZmqMessage handle(ZmqMessage raw) {
             ReceivedMessage m = ReceivedMessage.split(raw, framing);
+            Map<String, String> traceHeaders = Map.of();
+            if (spec.propagation()) {
+                TraceEnvelope.Opened opened = TraceEnvelope.open(m);
+                m = opened.message();
+                traceHeaders = opened.headers();
+            }
             ZmqMessage reply;
-            Observation observation = Observation.createNotStarted("zmq.listener", observations)
-                    .lowCardinalityKeyValue("listener.id", id).lowCardinalityKeyValue("socket", spec.name()).start();
+            Observation observation = observations.isNoop() ? Observation.NOOP : observation(traceHeaders);
             int[] attempts = {0};
-            try {
+            try (Observation.Scope scope = observation.openScope()) {
                 reply = invoke(m, attempts);
-                observation.lowCardinalityKeyValue("result", "success").lowCardinalityKeyValue("exception", "none");
             } catch (Exception e) {
                 observation.error(e);
-                observation.lowCardinalityKeyValue("result", "failure")
-                        .lowCardinalityKeyValue("exception", e.getClass().getSimpleName());
                 deadLetter(m, e, attempts[0]);
                 reply = errorReply(m, e);
             } finally {
@@ -454,6 +472,13 @@ public class ZmqListenerContainer implements SmartLifecycle {
                 reply = ZmqMessage.of(Frame.EMPTY);
             }
             return reply == null ? null : m.reply(reply);
+        }
+
+        private Observation observation(Map<String, String> traceHeaders) {
+            ZmqListenerObservationContext context = new ZmqListenerObservationContext(id, spec.name(),
+                    observationKeyValues, traceHeaders);
+            return Observation.createNotStarted(observationConvention, ZmqListenerObservationConvention.DEFAULT,
+                    () -> context, observations).start();
         }
 
         /** Runs the listener, as often as the retry policy allows; throws the last attempt's exception. */

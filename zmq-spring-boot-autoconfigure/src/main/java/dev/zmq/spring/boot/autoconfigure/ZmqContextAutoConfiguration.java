@@ -6,6 +6,7 @@ import dev.zmq.security.ZapHandler;
 import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
+import dev.zmq.spring.observation.ZmqTemplateObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,14 +66,20 @@ public final class ZmqContextAutoConfiguration {
         return new ZmqMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
     }
 
-    /** The thread-safe template over the named sockets; its sends are observed when {@code zmq.metrics.observations=true}. */
+    /**
+     * The thread-safe template over the named sockets; its sends are observed when {@code zmq.metrics.observations=true}
+     * or a socket has {@code propagation} on, named and tagged by a {@link ZmqTemplateObservationConvention} bean if
+     * there is one.
+     */
     @Bean
     @ConditionalOnMissingBean
     public ZmqTemplate zmqTemplate(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter,
-                                   ZmqProperties properties, ObjectProvider<ObservationRegistry> observations) {
+                                   ZmqProperties properties, ObjectProvider<ObservationRegistry> observations,
+                                   ObjectProvider<ZmqTemplateObservationConvention> convention) {
         ZmqTemplate template = new ZmqTemplate(context, sockets, converter);
-        if (properties.getMetrics().isObservations()) {
+        if (ZmqSocketSpecs.observed(properties)) {
             observations.ifAvailable(template::setObservationRegistry);
+            convention.ifUnique(template::setObservationConvention);
         }
         return template;
     }

@@ -9,6 +9,7 @@ import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import dev.zmq.spring.observation.ZmqListenerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,6 +37,7 @@ public final class ZmqListenerAutoConfiguration {
             ZmqMessageConverter converter, ZmqTemplate template, ZmqProperties properties,
             ObjectProvider<Validator> validator, ObjectProvider<ZmqErrorHandler> errorHandler,
             ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<ZmqListenerObservationConvention> convention,
             ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment) {
         ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(context, sockets, converter);
         ZmqProperties.Listener listener = properties.getListener();
@@ -51,8 +53,9 @@ public final class ZmqListenerAutoConfiguration {
         factory.setTemplate(template);
         validator.orderedStream().findFirst().ifPresent(factory::setValidator);
         errorHandler.ifUnique(factory::setErrorHandler);
-        if (properties.getMetrics().isObservations()) {
+        if (ZmqSocketSpecs.observed(properties)) {
             observations.ifAvailable(factory::setObservationRegistry);
+            convention.ifUnique(factory::setObservationConvention);
         }
         if (Threading.VIRTUAL.isActive(environment)) {
             // spring.threads.virtual.enabled on Java 21+: listener threads are virtual, as Boot's own listeners

@@ -4,7 +4,17 @@ import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
 import dev.zmq.spring.metrics.ZmqListenerMetricsBinder;
 import dev.zmq.spring.metrics.ZmqMetricsBinder;
+import dev.zmq.spring.observation.ZmqMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -29,6 +39,24 @@ public final class ZmqMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     public ZmqMetricsBinder zmqMetricsBinder(ZmqContext context) {
         return new ZmqMetricsBinder(context);
+    }
+
+    /**
+     * Times the {@code zmq.template} and {@code zmq.listener} observations into the meters the default handler would
+     * make, found without a registry lookup per message; first in Boot's meter handler group, so every other
+     * observation still goes to the default. Keeps the long task timers unless
+     * {@code management.metrics.observations.ignored-meters} names them, as the default does.
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnMissingBean
+    public ZmqMeterObservationHandler zmqMeterObservationHandler(ObjectProvider<MeterRegistry> registry,
+                                                                 Environment environment) {
+        boolean longTaskTimers = !Binder.get(environment).bind("management.metrics.observations.ignored-meters",
+                        Bindable.setOf(DefaultMeterObservationHandler.IgnoredMeters.class)).orElse(Set.of())
+                .contains(DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
+        // as Boot's default meter handler: without a registry the meters go nowhere in particular
+        return new ZmqMeterObservationHandler(registry.getIfAvailable(SimpleMeterRegistry::new), longTaskTimers);
     }
 
     /** Listener meters ({@code zmq.listener.retries}, {@code .dead.letters}, {@code .restarts}). */

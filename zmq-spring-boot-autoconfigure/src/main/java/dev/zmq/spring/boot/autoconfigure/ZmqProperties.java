@@ -301,6 +301,20 @@ public class ZmqProperties {
         /** ZAP domain this socket names when it authenticates clients. */
         private String zapDomain;
 
+        /**
+         * Carry trace context (W3C traceparent, baggage) in an envelope frame before each message's payload, and read
+         * it from received ones. Turn it on at both ends: a peer without it would take the envelope for payload.
+         */
+        private boolean propagation;
+
+        public boolean isPropagation() {
+            return propagation;
+        }
+
+        public void setPropagation(boolean propagation) {
+            this.propagation = propagation;
+        }
+
         public Curve getCurve() {
             return curve;
         }

@@ -93,7 +93,7 @@ final class ZmqSocketSpecs {
             add(options, prefix + ".routing-id", SocketOption.ROUTING_ID,
                     s.getRoutingId().getBytes(StandardCharsets.UTF_8));
         }
-        return new ZmqSocketSpec(name, type, s.getBind(), s.getConnect(), s.getTopics(), options);
+        return new ZmqSocketSpec(name, type, s.getBind(), s.getConnect(), s.getTopics(), options, s.isPropagation());
     }
 
     private static void curveKey(List<OptionValue<?>> options, String property, SocketOption<byte[]> option,
@@ -153,5 +153,14 @@ final class ZmqSocketSpecs {
 
     private static InvalidConfigurationPropertyValueException invalid(String property, Object value, String reason) {
         return new InvalidConfigurationPropertyValueException(property, value == null ? "" : value, reason);
+    }
+
+    /**
+     * Whether template sends and listener calls are observed: {@code zmq.metrics.observations}, or trace propagation
+     * on any socket (which needs the observations the tracer hooks into).
+     */
+    static boolean observed(ZmqProperties properties) {
+        return properties.getMetrics().isObservations()
+                || properties.getSockets().values().stream().anyMatch(ZmqProperties.Socket::isPropagation);
     }
 }

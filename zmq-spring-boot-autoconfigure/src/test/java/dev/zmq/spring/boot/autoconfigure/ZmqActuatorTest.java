@@ -128,7 +128,7 @@ class ZmqActuatorTest {
             assertThat(metric("zmq_socket_queue_depth", "socket=\"slow\"", "direction=\"in\"")).isZero();
         });
         await().atMost(WAIT).until(() -> metric("zmq_listener_seconds_count", "listener_id=\"slow\"",
-                "result=\"success\"") == 101);
+                "error=\"none\"") == 101);
         assertThat(metric("zmq_socket_messages_total", jobs, "direction=\"out\"")).isEqualTo(101);
     }
 
