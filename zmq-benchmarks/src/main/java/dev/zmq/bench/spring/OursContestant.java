@@ -15,6 +15,17 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import brave.Tracing;
+import brave.handler.SpanHandler;
+import brave.sampler.Sampler;
+import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BravePropagator;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.brave.bridge.W3CPropagation;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +46,7 @@ final class OursContestant extends Contestant {
     private final ZmqTemplate template;
 
     /** How much observability is on. */
-    enum Metrics { OFF, METERS, OBSERVATIONS }
+    enum Metrics { OFF, METERS, OBSERVATIONS, TRACED }
 
     OursContestant(int port, Metrics metrics) {
         current = this;
@@ -45,8 +56,12 @@ final class OursContestant extends Contestant {
         if (metrics != Metrics.OFF) {
             spring.register(Meters.class);
         }
-        if (metrics == Metrics.OBSERVATIONS) {
+        if (metrics == Metrics.OBSERVATIONS || metrics == Metrics.TRACED) {
             spring.register(Observed.class);
+        }
+        if (metrics == Metrics.TRACED) {
+            System.setProperty("bench.propagation", "true");
+            spring.register(Traced.class);
         }
         spring.refresh();
         template = spring.getBean(ZmqTemplate.class);
@@ -73,8 +88,12 @@ final class OursContestant extends Contestant {
 
         @Bean
         ZmqSocketRegistry sockets() {
-            return new ZmqSocketRegistry(List.of(new ZmqSocketSpec("out", SocketType.PUSH, List.of(),
-                    List.of("tcp://127.0.0.1:" + System.getProperty("bench.port")), List.of(), List.of())));
+            boolean propagation = Boolean.getBoolean("bench.propagation");
+            return new ZmqSocketRegistry(List.of(new ZmqSocketSpec("in", SocketType.PULL,
+                    List.of("tcp://127.0.0.1:" + System.getProperty("bench.port")), List.of(), List.of(), List.of(),
+                    propagation), new ZmqSocketSpec("out", SocketType.PUSH, List.of(),
+                    List.of("tcp://127.0.0.1:" + System.getProperty("bench.port")), List.of(), List.of(),
+                    propagation)));
         }
 
         @Bean
@@ -128,9 +147,37 @@ final class OursContestant extends Contestant {
         }
     }
 
+    /**
+     * Tracing as Spring Boot sets it up with Brave: W3C propagation, every trace sampled (the worst case), the
+     * tracing handlers beside the meter handlers; finished spans go nowhere (no exporter), so the cost measured is
+     * making and propagating them. The sockets carry the trace envelope.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Traced {
+        @Bean(destroyMethod = "close")
+        Tracing braveTracing() {
+            BraveBaggageManager baggage = new BraveBaggageManager();
+            return Tracing.newBuilder().localServiceName("bench").sampler(Sampler.ALWAYS_SAMPLE)
+                    .traceId128Bit(true).propagationFactory(new W3CPropagation(baggage, List.of()))
+                    .addSpanHandler(new SpanHandler() { }).build();
+        }
+
+        @Bean
+        Object tracingHandlers(ObservationRegistry registry, Tracing brave) {
+            BraveTracer tracer = new BraveTracer(brave.tracer(),
+                    new BraveCurrentTraceContext(brave.currentTraceContext()), new BraveBaggageManager());
+            BravePropagator propagator = new BravePropagator(brave);
+            registry.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                    new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
+                    new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+                    new DefaultTracingObservationHandler(tracer)));
+            return tracer;
+        }
+    }
+
     /** The annotated handler. */
     static class Listener {
-        @ZmqListener(id = "bench", type = "PULL", bind = "tcp://127.0.0.1:${bench.port}")
+        @ZmqListener(id = "bench", socket = "in")
         void on(String payload) {
             current.handle(payload);
         }

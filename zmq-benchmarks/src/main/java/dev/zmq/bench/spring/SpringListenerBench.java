@@ -27,7 +27,7 @@ public final class SpringListenerBench {
     private SpringListenerBench() {
     }
 
-    /** {@code SpringListenerBench core|ours|ours-metrics|ours-observed|ours-si|si|template MESSAGES}. */
+    /** {@code SpringListenerBench core|ours|ours-metrics|ours-observed|ours-traced|ours-si|si|template MESSAGES}. */
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         long messages = Long.parseLong(args[1]);
@@ -41,9 +41,10 @@ public final class SpringListenerBench {
             case "ours" -> new OursContestant(port, OursContestant.Metrics.OFF);
             case "ours-metrics" -> new OursContestant(port, OursContestant.Metrics.METERS);
             case "ours-observed" -> new OursContestant(port, OursContestant.Metrics.OBSERVATIONS);
+            case "ours-traced" -> new OursContestant(port, OursContestant.Metrics.TRACED);
             case "si" -> new SpringIntegrationContestant(port);
             case "ours-si" -> new OurIntegrationContestant(port);
-            default -> throw new IllegalArgumentException("mode: core|ours|ours-metrics|ours-observed|ours-si|si|template");
+            default -> throw new IllegalArgumentException("mode: core|ours|ours-metrics|ours-observed|ours-traced|ours-si|si|template");
         }) {
             warmUp(c, messages);
             System.out.printf(Locale.ROOT, "throughput: %.0f msg/s%n", throughput(c, messages));
