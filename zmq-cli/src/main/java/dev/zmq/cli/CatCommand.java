@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * sends each line's first frame as its group, a DISH joins the {@code -s} groups and prints each message's group
  * first. At end of input the tool waits up to {@code --linger} for queued messages to leave. Exit 0, 2 for bad arguments, 3 when {@code --timeout} passes with nothing received.
  */
-@Command(name = "cat", description = "Send standard input lines as messages and print received messages.")
+@Command(name = "cat", description = "Send standard input lines as messages and print received messages.",
+        footer = {"%nExamples:", "  echo 'hello|world' | zmq cat -t PUSH -e '>tcp://localhost:5555'",
+            "  zmq cat -t PULL -e @tcp://*:5555 -n 1"})
 final class CatCommand implements Callable<Integer> {
 
     private static final ZmqMessage END_OF_INPUT = ZmqMessage.of("end of input");

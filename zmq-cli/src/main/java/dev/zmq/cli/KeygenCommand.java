@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
  * {@code zmq keygen}: prints a new CURVE key pair in Z85, one {@code name: key} line each, as libzmq's
  * {@code curve_keygen} does.
  */
-@Command(name = "keygen", description = "Print a new CURVE key pair (Z85): public, then secret.")
+@Command(name = "keygen", description = "Print a new CURVE key pair (Z85): public, then secret.",
+        footer = {"%nExample:", "  zmq keygen > server.keys"})
 final class KeygenCommand implements Runnable {
 
     @Override

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * {@code zmq monitor -t TYPE (-b|-c) ENDPOINT}: makes the socket and prints its events as they happen, one per line,
  * until killed (or until {@code --duration} passes).
  */
-@Command(name = "monitor", description = "Print a socket's events (connected, handshake failed, ...) as they happen.")
+@Command(name = "monitor", description = "Print a socket's events (connected, handshake failed, ...) as they happen.",
+        footer = {"%nExample:", "  zmq monitor -t DEALER -e '>tcp://broker:5555' --duration 10000"})
 final class MonitorCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * threads.
  */
 @Command(name = "perf", description = "Throughput and latency tools compatible with libzmq's perf programs.",
+        footer = {"%nExample:", "  zmq perf local-thr tcp://*:5555 100 1000000 & zmq perf remote-thr tcp://localhost:5555 100 1000000"},
         subcommands = {PerfCommand.LocalThr.class, PerfCommand.RemoteThr.class, PerfCommand.LocalLat.class,
                 PerfCommand.RemoteLat.class, PerfCommand.InprocThr.class, PerfCommand.InprocLat.class,
                 PerfCommand.LocalSub.class, PerfCommand.RemotePub.class})
@@ -126,7 +127,8 @@ final class PerfCommand {
         System.out.printf(Locale.ROOT, "average latency: %.3f [us]%n", micros);
     }
 
-    @Command(name = "local-thr", description = "Bind a PULL, receive COUNT messages, print the throughput.")
+    @Command(name = "local-thr", description = "Bind a PULL, receive COUNT messages, print the throughput.",
+            footer = {"%nExample:", "  zmq perf local-thr tcp://*:5555 100 1000000"})
     static final class LocalThr extends PerfArgs {
         @Override
         public void run() {
@@ -138,7 +140,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "remote-thr", description = "Connect a PUSH and send COUNT messages of MESSAGE_SIZE bytes.")
+    @Command(name = "remote-thr", description = "Connect a PUSH and send COUNT messages of MESSAGE_SIZE bytes.",
+            footer = {"%nExample:", "  zmq perf remote-thr tcp://localhost:5555 100 1000000"})
     static final class RemoteThr extends PerfArgs {
         @Override
         public void run() {
@@ -150,7 +153,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "local-lat", description = "Bind a REP and echo COUNT round trips.")
+    @Command(name = "local-lat", description = "Bind a REP and echo COUNT round trips.",
+            footer = {"%nExample:", "  zmq perf local-lat tcp://*:5556 1 100000"})
     static final class LocalLat extends PerfArgs {
         @Override
         public void run() {
@@ -162,7 +166,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "remote-lat", description = "Connect a REQ, time COUNT round trips, print the average latency.")
+    @Command(name = "remote-lat", description = "Connect a REQ, time COUNT round trips, print the average latency.",
+            footer = {"%nExample:", "  zmq perf remote-lat tcp://localhost:5556 1 100000"})
     static final class RemoteLat extends PerfArgs {
         @Override
         public void run() {
@@ -174,7 +179,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "local-sub", description = "Bind a SUB to all topics, receive COUNT messages, print the throughput.")
+    @Command(name = "local-sub", description = "Bind a SUB to all topics, receive COUNT messages, print the throughput.",
+            footer = {"%nExample:", "  zmq perf local-sub tcp://*:5557 100 1000000"})
     static final class LocalSub extends PerfArgs {
         @Override
         public void run() {
@@ -187,7 +193,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "remote-pub", description = "Connect an XPUB, wait for a subscriber, publish COUNT messages.")
+    @Command(name = "remote-pub", description = "Connect an XPUB, wait for a subscriber, publish COUNT messages.",
+            footer = {"%nExample:", "  zmq perf remote-pub tcp://localhost:5557 100 1000000"})
     static final class RemotePub extends PerfArgs {
         @Override
         public void run() {
@@ -200,7 +207,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "inproc-thr", description = "PUSH -> PULL over inproc on two threads; print the throughput.")
+    @Command(name = "inproc-thr", description = "PUSH -> PULL over inproc on two threads; print the throughput.",
+            footer = {"%nExample:", "  zmq perf inproc-thr 100 1000000"})
     static final class InprocThr extends SizeAndCount {
         @Override
         public void run() {
@@ -216,7 +224,8 @@ final class PerfCommand {
         }
     }
 
-    @Command(name = "inproc-lat", description = "REQ -> REP over inproc on two threads; print the average latency.")
+    @Command(name = "inproc-lat", description = "REQ -> REP over inproc on two threads; print the average latency.",
+            footer = {"%nExample:", "  zmq perf inproc-lat 1 100000"})
     static final class InprocLat extends SizeAndCount {
         @Override
         public void run() {

@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The options every command shares to make one socket: {@code -t TYPE} and any number of {@code -b ENDPOINT} and
- * {@code -c ENDPOINT} (at least one). Mixed into commands; not thread-safe (filled by picocli, then read once).
+ * The options every command shares to make one socket: {@code -t TYPE} and any number of {@code -b ENDPOINT},
+ * {@code -c ENDPOINT} and {@code -e ENDPOINTS} (czmq's {@code @bind,>connect} syntax; at least one endpoint in all).
+ * Mixed into commands; not thread-safe (filled by picocli, then read once).
  */
 final class SocketSpec {
 
@@ -34,6 +35,11 @@ final class SocketSpec {
 
     @Option(names = {"-c", "--connect"}, paramLabel = "ENDPOINT", description = "Connect to ENDPOINT (repeatable).")
     List<String> connect = new ArrayList<>();
+
+    @Option(names = {"-e", "--endpoint"}, paramLabel = "ENDPOINTS",
+            description = "@ENDPOINT binds, >ENDPOINT connects, comma-separated (repeatable); a bare endpoint binds"
+                    + " for PUB, XPUB, REP, ROUTER, PULL, SERVER, GATHER, DISH and connects for the rest, as czmq.")
+    List<String> endpoints = new ArrayList<>();
 
     @Option(names = "--plain-user", paramLabel = "USER", description = "PLAIN client: the user name to present.")
     String plainUser;
@@ -72,8 +78,9 @@ final class SocketSpec {
      * endpoint.
      */
     ZmqSocket open(ZmqContext context) {
-        if (bind.isEmpty() && connect.isEmpty()) {
-            throw new ParameterException(command.commandLine(), "give at least one -b ENDPOINT or -c ENDPOINT");
+        if (endpoints().isEmpty()) {
+            throw new ParameterException(command.commandLine(),
+                    "give at least one -b ENDPOINT, -c ENDPOINT or -e @ENDPOINT|>ENDPOINT");
         }
         ZmqSocket socket = context.socket(socketType());
         if (plainUser != null) {
@@ -107,7 +114,14 @@ final class SocketSpec {
 
     /** Binds and connects {@code socket} as asked. */
     void attach(ZmqSocket socket) {
-        bind.forEach(socket::bind);
-        connect.forEach(socket::connect);
+        endpoints().attach(socket);
+    }
+
+    private Endpoints endpoints() {
+        Endpoints all = new Endpoints(bind, connect);
+        for (String e : endpoints) {
+            all = all.and(Endpoints.parse(e, Endpoints.bindsByDefault(socketType()), "-e"));
+        }
+        return all;
     }
 }

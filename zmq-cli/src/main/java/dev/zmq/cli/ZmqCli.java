@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * {@code keygen} for CURVE key pairs.
  * Exit codes: 0 success, 2 bad arguments (one line on stderr), 3 timeout.
  */
-@Command(name = "zmq", mixinStandardHelpOptions = true, version = "zmq 0.1.0",
+@Command(name = "zmq", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "zmq 0.1.0",
+        footer = {"%nExample:", "  zmq cat -t SUB -e '>tcp://localhost:5556' -s prices.", "%nzmq COMMAND --help tells more."},
         description = "ZeroMQ from the shell, on a pure-Java ZeroMQ.",
         subcommands = {CatCommand.class, ProxyCommand.class, MonitorCommand.class, PerfCommand.class,
                 KeygenCommand.class})

@@ -79,7 +79,8 @@ class ZmqCliIT {
         "cat -t FOO -b tcp://127.0.0.1:1; zmq: unknown socket type 'FOO'",
         "cat -t PUSH -c tcp://nohost; zmq: malformed endpoint 'tcp://nohost': expected host:port",
         "cat -t PUSH -c tcp://127.0.0.1:1 --bogus; zmq: Unknown option: '--bogus'",
-        "cat -t PUSH; zmq: give at least one -b ENDPOINT or -c ENDPOINT",
+        "cat -t PUSH; zmq: give at least one -b ENDPOINT, -c ENDPOINT or -e @ENDPOINT|>ENDPOINT",
+        "cat -t PUSH -e >; zmq: -e: empty endpoint in '>'",
         "cat -b tcp://127.0.0.1:1; zmq: Missing required option: '--type=TYPE'"})
     void badArgumentsExitWithTwoAndOneLineOnStderr(String args, String message) throws Exception {
         Run r = run("", args.split(" "));
@@ -218,10 +219,113 @@ class ZmqCliIT {
     void proxyWithABadSpecExitsWithTwo() throws Exception {
         Run r = run("", "proxy", "--frontend", "tcp://127.0.0.1:1", "--backend", "PUSH:tcp://127.0.0.1:2");
         assertThat(r.exit()).isEqualTo(ZmqCli.BAD_ARGUMENTS);
-        assertThat(r.err()).containsExactly("zmq: --frontend must be TYPE:ENDPOINT, got 'tcp://127.0.0.1:1'");
+        assertThat(r.err()).containsExactly("zmq: --frontend must be TYPE:ENDPOINTS, got 'tcp://127.0.0.1:1'");
         r = run("", "proxy", "--frontend", "PULL:tcp://127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(ZmqCli.BAD_ARGUMENTS);
-        assertThat(r.err()).containsExactly("zmq: Missing required option: '--backend=TYPE:ENDPOINT'");
+        assertThat(r.err()).containsExactly("zmq: Missing required option: '--backend=TYPE:ENDPOINTS'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cat", "proxy", "monitor", "keygen", "perf", "perf local-thr", "perf inproc-lat"})
+    void helpWorksOnEveryCommandWithAnExample(String command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        Run r = run("", args.toArray(String[]::new));
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(String.join("\n", r.out())).startsWith("Usage: zmq " + command).contains("Example");
+    }
+
+    @Test
+    void endpointsWithADirectionWorkInCat() throws Exception {
+        String endpoint = freeEndpoint();
+        String bound = endpoint.replace("127.0.0.1", "*");
+        Process pull = start("", "cat", "-t", "PULL", "-e", "@" + bound + ",@" + freeEndpoint(), "-n", "2");
+        Run push = run("x\ny\n", "cat", "-t", "PUSH", "-e", ">" + endpoint);
+        assertThat(push.exit()).isZero();
+        Run pulled = finish(pull);
+        assertThat(pulled.exit()).isZero();
+        assertThat(pulled.out()).containsExactly("x", "y");
+
+        // a bare endpoint follows czmq: a PULL binds it, a PUSH connects
+        String other = freeEndpoint();
+        Process bare = start("", "cat", "-t", "PULL", "-e", other, "-n", "1");
+        assertThat(run("z\n", "cat", "-t", "PUSH", "-e", other).exit()).isZero();
+        assertThat(finish(bare).out()).containsExactly("z");
+    }
+
+    @Test
+    void forwarderBetweenALibzmqPublisherAndALibzmqSubscriber() throws Exception {
+        String upstream = freeEndpoint();
+        String local = freeEndpoint();
+        // the guide's weather forwarder: XSUB connects upstream, XPUB binds for local subscribers
+        Process proxy = start("", "proxy", "--frontend", "XSUB:>" + upstream, "--backend",
+                "XPUB:@" + local.replace("127.0.0.1", "*"));
+        Process pair = libzmq("""
+                import sys, threading, zmq
+                c = zmq.Context()
+                pub = c.socket(zmq.XPUB); pub.bind(sys.argv[1])
+                sub = c.socket(zmq.SUB); sub.connect(sys.argv[2]); sub.setsockopt(zmq.SUBSCRIBE, b"10001 ")
+                seen = pub.recv()          # the subscription, travelled up through the proxy
+                print("publisher saw", seen[0], seen[1:].decode())
+                got = []
+                poller = zmq.Poller(); poller.register(sub, zmq.POLLIN)
+                i = 0
+                while len(got) < 20:
+                    pub.send_string("%s %d" % ("10001" if i % 2 else "10002", i)); i += 1
+                    if poller.poll(10):
+                        got.append(sub.recv_string())
+                print("subscriber got", len(got), "all 10001:", all(g.startswith("10001 ") for g in got))
+                """, upstream, local);
+        Run r = finish(pair);
+        assertThat(r.out()).containsExactly("publisher saw 1 10001 ", "subscriber got 20 all 10001: True");
+        proxy.destroy();
+        assertThat(proxy.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(proxy.exitValue()).isZero();
+    }
+
+    @Test
+    void brokerWithALibzmqClientAndALibzmqWorkerTheProxyConnectsTo() throws Exception {
+        String front = freeEndpoint();
+        String workers = freeEndpoint();
+        Process worker = libzmq("""
+                import sys, zmq
+                s = zmq.Context().socket(zmq.REP); s.bind(sys.argv[1])
+                for _ in range(3): s.send(s.recv().upper())
+                print("worker done")
+                """, workers);
+        start("", "proxy", "--frontend", "ROUTER:@" + front, "--backend", "DEALER:>" + workers);
+        Process client = libzmq("""
+                import sys, zmq
+                s = zmq.Context().socket(zmq.REQ); s.connect(sys.argv[1])
+                for w in ["a", "b", "c"]:
+                    s.send_string(w); print(s.recv_string())
+                """, front);
+        assertThat(finish(client).out()).containsExactly("A", "B", "C");
+        assertThat(finish(worker).out()).containsExactly("worker done");
+    }
+
+    @Test
+    void proxyPrintsWhatItForwardedEveryIntervalAndOnExit() throws Exception {
+        String front = freeEndpoint();
+        String back = freeEndpoint();
+        Process proxy = start("", "proxy", "--frontend", "PULL:" + front, "--backend", "PUSH:" + back,
+                "--stats-interval", "100");
+        ZmqSocket producer = context.socket(SocketType.PUSH);
+        producer.connect(front);
+        ZmqSocket consumer = context.socket(SocketType.PULL);
+        consumer.connect(back);
+        for (int i = 0; i < 5; i++) {
+            producer.send(ZmqMessage.of("12345"));
+            assertThat(consumer.recv(WAIT)).isNotNull();
+        }
+        File err = outputs.get(proxy)[1];
+        String expected = "frontend in 5 msg / 25 B, out 0 msg / 0 B; backend in 0 msg / 0 B, out 5 msg / 25 B";
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> Files.readString(err.toPath()).contains(expected));
+        proxy.destroy();   // SIGTERM
+        Run r = finish(proxy);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err().get(r.err().size() - 1)).isEqualTo("zmq proxy: " + expected);
     }
 
     @Test

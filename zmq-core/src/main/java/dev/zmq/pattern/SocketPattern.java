@@ -16,7 +16,7 @@ import java.util.List;
  * A socket type's routing rule: which peer an outgoing message goes to, which peer the next incoming message comes
  * from, and what happens at the high-water mark. One subclass per socket type.
  *
- * <p>Thread-safety: called only on the socket's thread (one at a time), except {@link #preamble()}, which I/O
+ * <p>Thread-safety: called only on the socket's thread (one at a time), except {@link #preamble(Peer, boolean)}, which I/O
  * threads call and which must be thread-safe.
  */
 public abstract class SocketPattern {

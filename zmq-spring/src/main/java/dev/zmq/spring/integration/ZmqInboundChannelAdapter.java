@@ -12,9 +12,8 @@ import java.util.EnumSet;
  * Inbound channel adapter: every message a SUB, XSUB, DISH, PULL, GATHER, PAIR, CHANNEL, ROUTER, DEALER or SERVER
  * socket receives is sent to the output channel as soon as it arrives (no polling), with headers for its topic,
  * group and routing id. Failures go to the error channel when one is set. Starts and stops with its
- * flow. Configure before start; thread-safe afterwards.
- *
- * @throws IllegalArgumentException (constructor) for a socket type that cannot feed an adapter
+ * flow. Configure before start; thread-safe afterwards. The constructor throws {@link IllegalArgumentException} for a
+ * socket type that cannot feed an adapter.
  */
 public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 

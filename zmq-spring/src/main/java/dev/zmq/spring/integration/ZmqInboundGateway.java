@@ -12,10 +12,9 @@ import java.util.EnumSet;
 /**
  * Inbound gateway: each request a REP, ROUTER or SERVER socket receives goes into the flow, and the flow's reply goes
  * back to the peer that asked (a ROUTER reply keeps the sender's envelope, a SERVER reply its routing id). With no
- * reply in time the requester gets an empty frame (REP); a failing flow answers through the error channel or with {@code ERROR} frames. Concurrency
- * comes from the container factory. Configure before start; thread-safe afterwards.
- *
- * @throws IllegalArgumentException (constructor) for a socket type that cannot answer requests
+ * reply in time the requester gets an empty frame (REP); a failing flow answers through the error channel or with
+ * {@code ERROR} frames. Concurrency comes from the container factory. Configure before start; thread-safe
+ * afterwards. The constructor throws {@link IllegalArgumentException} for a socket type that cannot answer requests.
  */
 public class ZmqInboundGateway extends MessagingGatewaySupport {
 
