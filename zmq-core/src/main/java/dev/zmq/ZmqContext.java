@@ -33,6 +33,8 @@ public final class ZmqContext implements AutoCloseable {
     private final IoThread[] ioThreads;
     private final Map<SelectorProvider, IoThread> foreignIoThreads = new HashMap<>();
     private final Set<ZmqSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** Makes a socket's name unique and adds it to {@link #sockets} in one step. */
+    private final Object naming = new Object();
     private final AtomicInteger socketIds = new AtomicInteger();
     private final AtomicInteger nextIo = new AtomicInteger();
     private final Object ioLock = new Object();
@@ -78,7 +80,7 @@ public final class ZmqContext implements AutoCloseable {
         }
         int id = socketIds.incrementAndGet();
         ZmqSocket s;
-        synchronized (sockets) {
+        synchronized (naming) {
             String unique = name == null ? type + "#" + id : name;
             if (name != null && sockets.stream().anyMatch(o -> o.name().equals(name))) {
                 unique = name + "#" + id;
@@ -205,9 +207,7 @@ public final class ZmqContext implements AutoCloseable {
     }
 
     void socketClosed(ZmqSocket socket) {
-        synchronized (sockets) {
-            sockets.remove(socket);
-        }
+        sockets.remove(socket);
         for (SocketListener l : listeners) {
             notify(() -> l.socketClosed(socket));
         }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code zmq monitor -t TYPE (-b|-c) ENDPOINT}: makes the socket and prints its events as they happen, one per line,
@@ -37,11 +36,10 @@ final class MonitorCommand implements Callable<Integer> {
                 }
             });
             spec.attach(socket);
-            CountDownLatch forever = new CountDownLatch(1);
             if (durationMillis >= 0) {
-                forever.await(durationMillis, TimeUnit.MILLISECONDS);
+                Thread.sleep(durationMillis);
             } else {
-                forever.await();
+                new CountDownLatch(1).await();   // until killed
             }
             socket.close();
         }

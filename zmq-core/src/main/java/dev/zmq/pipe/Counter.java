@@ -7,7 +7,7 @@ import java.lang.invoke.VarHandle;
  * A count that one thread advances and others read, alone on its cache lines (padded on both sides), so a producer
  * publishing per message does not slow a consumer that publishes its own count next to it (false sharing).
  *
- * <p>Thread-safety: one writer at a time ({@link #plain()} and {@link #publish(long)}); any thread may
+ * <p>Thread-safety: one writer at a time ({@link #plain()}, {@link #set(long)}, {@link #publish(long)}); any thread may
  * {@link #acquire()}.
  */
 final class Counter {
@@ -21,6 +21,11 @@ final class Counter {
     /** The value as the writer last set it; writer only. */
     long plain() {
         return padded[AT];
+    }
+
+    /** Sets the value for the writer alone (no other thread reads it). */
+    void set(long value) {
+        padded[AT] = value;
     }
 
     /** Sets the value with release semantics: what the writer did before is visible to whoever acquires it. */

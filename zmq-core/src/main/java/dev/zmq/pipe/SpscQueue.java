@@ -44,9 +44,9 @@ final class SpscQueue<E> {
     }
 
     private final boolean tagged;
-    /** Elements offered: the producer's position. */
+    /** Elements offered: the producer's position, which only the producer reads (the consumer reads slots). */
     private final Counter offered = new Counter();
-    /** Elements taken: the consumer's position. */
+    /** Elements taken: the consumer's position, which only the consumer reads. */
     private final Counter taken = new Counter();
     /** The producer's chunk. */
     private Chunk tail;
@@ -72,7 +72,7 @@ final class SpscQueue<E> {
     void offer(E e) {
         long n = offered.plain();
         SLOT.setRelease(chunkFor(n).slots, (int) n & MASK, e);
-        offered.publish(n + 1);
+        offered.set(n + 1);
     }
 
     /**
@@ -85,7 +85,7 @@ final class SpscQueue<E> {
         int i = (int) n & MASK;
         c.tags[i] = tag;
         SLOT.setRelease(c.slots, i, e);
-        offered.publish(n + 1);
+        offered.set(n + 1);
     }
 
     /** The chunk element {@code n} goes to, linking a new (or the spare) chunk when the tail is full. */
@@ -125,7 +125,7 @@ final class SpscQueue<E> {
             SPARE.setRelease(this, spent);
         }
         c.slots[i] = null;
-        taken.publish(n + 1);
+        taken.set(n + 1);
         return e;
     }
 
@@ -134,8 +134,21 @@ final class SpscQueue<E> {
         return head.tags[(int) (taken.plain() - 1) & MASK];
     }
 
-    /** Whether nothing is queued; consumer side (a producer may be adding at the same time). */
+    /**
+     * Whether nothing is queued; consumer only (a producer may be adding at the same time). It looks at the slot the
+     * next {@link #poll()} would take, as poll does: comparing the two positions instead could say "not empty" just
+     * after the consumer took an element whose producer had not yet advanced its position (Lincheck found that).
+     */
     boolean isEmpty() {
-        return taken.plain() == offered.acquire();
+        long n = taken.plain();
+        int i = (int) n & MASK;
+        Chunk c = head;
+        if (i == 0 && n != 0) {
+            c = (Chunk) NEXT.getAcquire(c);
+            if (c == null) {
+                return true;
+            }
+        }
+        return SLOT.getAcquire(c.slots, i) == null;
     }
 }

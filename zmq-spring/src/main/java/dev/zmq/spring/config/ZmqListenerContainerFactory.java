@@ -50,7 +50,7 @@ public class ZmqListenerContainerFactory {
     private ZmqErrorHandler errorHandler = new LoggingErrorHandler();
     private List<OptionValue<?>> defaultOptions = List.of();
     private Duration shutdownTimeout = Duration.ofSeconds(30);
-    private Validator validator;
+    private volatile Validator validator;
     private ZmqTemplate template;
     private ObservationRegistry observations = ObservationRegistry.NOOP;
     private ZmqListenerObservationConvention observationConvention;

@@ -34,10 +34,10 @@ public class ZmqChannel extends AbstractSubscribableChannel implements SmartLife
     private final ZmqMessageConverter converter;
     private final boolean pubSub;
     private final AbstractDispatcher dispatcher;
-    private List<String> sendBind;
-    private List<String> sendConnect = List.of();
-    private List<String> receiveBind = List.of();
-    private List<String> receiveConnect;
+    private volatile List<String> sendBind;
+    private volatile List<String> sendConnect = List.of();
+    private volatile List<String> receiveBind = List.of();
+    private volatile List<String> receiveConnect;
     private ZmqInboundMapper mapper;
     private volatile SharedSocket sender;
     private volatile ZmqListenerContainer receiver;

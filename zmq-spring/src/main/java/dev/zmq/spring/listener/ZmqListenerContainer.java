@@ -104,7 +104,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
     private ZmqListenerObservationConvention observationConvention;
     private final KeyValues observationKeyValues;
     private boolean returnExceptions;
-    private BackOff restartBackOff = defaultRestartBackOff();
+    private volatile BackOff restartBackOff = defaultRestartBackOff();
     private BackOffExecution restartSequence;
     private ScheduledFuture<?> restart;
     private volatile ListenerFailure failure;
