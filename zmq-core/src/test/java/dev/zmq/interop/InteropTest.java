@@ -360,15 +360,17 @@ class InteropTest extends PeerFixture {
     @MethodSource("kindsAndRoles")
     void heartbeatsKeepAnIdleConnectionAliveBothWays(PeerKind kind, boolean weBind) {
         OurPeer sub = (OurPeer) side(true, kind, SocketType.SUB);
-        // a timeout far above scheduling hiccups of a loaded 2-core box; idle for over twice that long
-        sub.heartbeat(100, 1500);
+        // each side PINGs every 100 ms and drops the link after 3 s without traffic: a side that did not answer
+        // PINGs would be dropped within 3 s, so staying up while idle for 6.5 s (over twice the timeout, 65 PING
+        // intervals) shows both answer; 3 s is far above the scheduling stalls of a loaded 2-core box
+        sub.heartbeat(100, 3000);
         List<SocketEvent> events = record(sub);
         TestPeer pub = side(false, kind, SocketType.PUB);
-        pub.heartbeat(100, 1500);
+        pub.heartbeat(100, 3000);
         link(weBind ? sub : pub, weBind ? pub : sub);
         sub.subscribe(bytes("A"));
         awaitTopicFlows(pub, sub, "A");
-        await().during(Duration.ofMillis(3200)).atMost(Duration.ofSeconds(6))
+        await().during(Duration.ofMillis(6500)).atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(details(events, SocketEventType.DISCONNECTED)).isEmpty());
         pub.send(ZmqMessage.of("A-still-connected"));
         assertThat(sub.recv(WAIT)).isEqualTo(ZmqMessage.of("A-still-connected"));

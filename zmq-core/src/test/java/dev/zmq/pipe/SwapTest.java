@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,16 +47,16 @@ class SwapTest {
         push.connect(pull.lastEndpoint());
         push.send("first");
         assertThat(pull.recv(WAIT).first().text()).isEqualTo("first");
-        System.gc();
-        long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         for (int i = 0; i < 1_000_000; i++) {
             push.send(ZmqMessage.of(String.format("message %07d", i)));
         }
+        // what waits is on disk, not in memory: the pipe keeps SNDHWM in memory (RCVHWM on the PULL, some in the
+        // kernel's loopback buffers), so at least half the messages, 15 body bytes each at least, are in the one swap
+        // file, still counted as queued
         assertThat(swapFiles()).isOne();
-        assertThat(push.statistics().swappedBytes()).isPositive();
-        System.gc();
-        long heapGrowth = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - heapBefore;
-        assertThat(heapGrowth).as("heap growth with 1,000,000 messages queued").isLessThan(64L * 1024 * 1024);
+        assertThat(push.statistics().swappedBytes()).as("bytes in the swap file").isGreaterThan(500_000L * 15);
+        assertThat(push.statistics().peers().get(0).queuedOut()).as("messages queued, swapped ones included")
+                .isGreaterThan(500_000);
         for (int i = 0; i < 1_000_000; i++) {
             assertThat(pull.recv(WAIT).first().text()).isEqualTo(String.format("message %07d", i));
         }

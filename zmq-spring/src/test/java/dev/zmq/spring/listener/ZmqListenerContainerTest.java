@@ -201,12 +201,26 @@ class ZmqListenerContainerTest {
             seen.add(m.body().get(0).text());
             return null;
         }, new LoggingErrorHandler(), converter, context, true, WAIT);
+        // the stopped container's port is free again: another container binds it, and then it is handed back
         again.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
         push.connect(endpoint);
         push.send("after restart");
         await().atMost(WAIT).until(() -> seen.contains("after restart"));
         again.stop();
+
+        // the original container restarts on the endpoint it bound before (its spec names the port it got)
+        ZmqListenerContainer original = new ZmqListenerContainer("original", fixed, 1, m -> {
+            seen.add("original: " + m.body().get(0).text());
+            return null;
+        }, new LoggingErrorHandler(), converter, context, true, WAIT);
+        original.start();
+        original.stop();
+        original.start();
+        assertThat(original.isRunning()).isTrue();
+        push.send("to the restarted one");
+        await().atMost(WAIT).until(() -> seen.contains("original: to the restarted one"));
+        original.stop();
     }
 
     @Test
