@@ -10,7 +10,7 @@ import dev.zmq.spring.config.ZmqSocketSpec;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import dev.zmq.spring.metrics.ZmqMetricsBinder;
-import dev.zmq.spring.observation.ZmqMeterObservationHandler;
+import dev.zmq.spring.metrics.ZmqMeterObservationHandler;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

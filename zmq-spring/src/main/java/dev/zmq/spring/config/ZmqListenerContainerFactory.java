@@ -10,7 +10,7 @@ import dev.zmq.spring.listener.MessagingListenerAdapter;
 import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
-import dev.zmq.spring.observation.ZmqListenerObservationConvention;
+import dev.zmq.spring.metrics.ZmqListenerObservationConvention;
 import dev.zmq.spring.support.ZmqMessageArgumentResolver;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.observation.ObservationRegistry;

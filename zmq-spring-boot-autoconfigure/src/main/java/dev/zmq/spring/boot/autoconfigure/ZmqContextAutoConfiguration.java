@@ -6,7 +6,7 @@ import dev.zmq.security.ZapHandler;
 import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
-import dev.zmq.spring.observation.ZmqTemplateObservationConvention;
+import dev.zmq.spring.metrics.ZmqTemplateObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;

@@ -9,7 +9,7 @@ import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.support.ZmqMessageConverter;
-import dev.zmq.spring.observation.ZmqListenerObservationConvention;
+import dev.zmq.spring.metrics.ZmqListenerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -4,7 +4,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
 import dev.zmq.spring.metrics.ZmqListenerMetricsBinder;
 import dev.zmq.spring.metrics.ZmqMetricsBinder;
-import dev.zmq.spring.observation.ZmqMeterObservationHandler;
+import dev.zmq.spring.metrics.ZmqMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,4 @@
-package dev.zmq.spring.observation;
+package dev.zmq.spring.metrics;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.LongTaskTimer;
