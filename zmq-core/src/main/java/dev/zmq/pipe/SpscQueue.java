@@ -108,12 +108,9 @@ final class SpscQueue<E> {
     E poll() {
         long n = taken.plain();
         int i = (int) n & MASK;
-        Chunk c = head;
-        if (i == 0 && n != 0) {
-            c = (Chunk) NEXT.getAcquire(c);
-            if (c == null) {
-                return null;
-            }
+        Chunk c = consumerChunk(n);
+        if (c == null) {
+            return null;
         }
         E e = (E) SLOT.getAcquire(c.slots, i);
         if (e == null) {
@@ -141,14 +138,15 @@ final class SpscQueue<E> {
      */
     boolean isEmpty() {
         long n = taken.plain();
-        int i = (int) n & MASK;
-        Chunk c = head;
-        if (i == 0 && n != 0) {
-            c = (Chunk) NEXT.getAcquire(c);
-            if (c == null) {
-                return true;
-            }
-        }
-        return SLOT.getAcquire(c.slots, i) == null;
+        Chunk c = consumerChunk(n);
+        return c == null || SLOT.getAcquire(c.slots, (int) n & MASK) == null;
+    }
+
+    /**
+     * The chunk holding element {@code n} (the consumer's next): its current one, or at a chunk boundary the one the
+     * producer linked after it, {@code null} while there is none; consumer only.
+     */
+    private Chunk consumerChunk(long n) {
+        return ((int) n & MASK) == 0 && n != 0 ? (Chunk) NEXT.getAcquire(head) : head;
     }
 }
