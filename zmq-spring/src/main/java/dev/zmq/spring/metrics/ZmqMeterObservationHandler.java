@@ -44,6 +44,7 @@ public final class ZmqMeterObservationHandler implements MeterObservationHandler
         ZmqObservationContext zmq = (ZmqObservationContext) context;
         ZmqObservationContext.Timing timing = zmq.timing();
         Meters m = meters(context.getName(), zmq.getKeyValues());
+        timing.meters = m;
         timing.active = m.active == null ? null : m.active.start();
         timing.startNanos = registry.config().clock().monotonicTime();
     }
@@ -53,9 +54,8 @@ public final class ZmqMeterObservationHandler implements MeterObservationHandler
         ZmqObservationContext zmq = (ZmqObservationContext) context;
         ZmqObservationContext.Timing timing = zmq.timing();
         long elapsed = registry.config().clock().monotonicTime() - timing.startNanos;
-        Meters m = meters(context.getName(), zmq.getKeyValues());
         Throwable error = context.getError();
-        m.timer(error == null ? "none" : error.getClass().getSimpleName()).record(elapsed, TimeUnit.NANOSECONDS);
+        timing.meters.timer(error == null ? "none" : error.getClass().getSimpleName()).record(elapsed, TimeUnit.NANOSECONDS);
         if (timing.active != null) {
             timing.active.stop();
         }
@@ -70,7 +70,7 @@ public final class ZmqMeterObservationHandler implements MeterObservationHandler
     }
 
     /** The meters of one observation name and key values: a timer per error, the long task timer. */
-    private final class Meters {
+    final class Meters {
         final String name;
         final Tags tags;
         final LongTaskTimer active;

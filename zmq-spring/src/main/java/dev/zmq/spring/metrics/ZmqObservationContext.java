@@ -16,8 +16,12 @@ public interface ZmqObservationContext {
     /** This observation's start, for its meter handler. */
     Timing timing();
 
-    /** The start of one observation: the monotonic time and the long-task-timer sample, if any. */
+    /**
+     * The start of one observation: the meters found for it (so its stop does not look them up again), the monotonic
+     * time and the long-task-timer sample, if any.
+     */
     final class Timing {
+        ZmqMeterObservationHandler.Meters meters;
         long startNanos;
         LongTaskTimer.Sample active;
     }
