@@ -1,31 +1,53 @@
 package dev.zmq;
 
-import dev.zmq.wire.Command;
-import dev.zmq.wire.FrameFlags;
-import dev.zmq.wire.Greeting;
-import dev.zmq.wire.Metadata;
-
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Arrays;
 
-/** A hand-driven ZMTP peer over a blocking socket, to send exactly the bytes a test needs and read what comes back. */
+/**
+ * A hand-driven ZMTP peer over a blocking socket: it sends {@link RawBytes} (written from the RFCs in the test) and
+ * takes what comes back apart by the RFCs' grammar, never with the library's own encoders or decoders.
+ */
 final class RawZmtpPeer implements AutoCloseable {
 
-    /** One frame read from the socket under test. */
+    /** One frame read from the socket under test: the flags byte (LONG cleared) and the body. */
     record RawFrame(int flags, byte[] body) {
         boolean isCommand() {
-            return (flags & FrameFlags.COMMAND) != 0;
+            return (flags & 0x04) != 0;
         }
 
-        Command command() {
-            return Command.parse(body);
+        /** A command's name: the body's first byte is its length. */
+        String commandName() {
+            return new String(body, 1, body[0] & 0xFF, StandardCharsets.US_ASCII);
+        }
+
+        /** A command's data: what follows the name. */
+        byte[] commandData() {
+            return Arrays.copyOfRange(body, 1 + (body[0] & 0xFF), body.length);
+        }
+
+        /** The value of metadata property {@code name} in a READY command (name length, name, 4-byte length, value). */
+        String property(String name) {
+            byte[] data = commandData();
+            int at = 0;
+            while (at < data.length) {
+                int nameLength = data[at] & 0xFF;
+                String key = new String(data, at + 1, nameLength, StandardCharsets.US_ASCII);
+                at += 1 + nameLength;
+                int valueLength = ((data[at] & 0xFF) << 24) | ((data[at + 1] & 0xFF) << 16)
+                        | ((data[at + 2] & 0xFF) << 8) | (data[at + 3] & 0xFF);
+                at += 4;
+                if (key.equalsIgnoreCase(name)) {
+                    return new String(data, at, valueLength, StandardCharsets.US_ASCII);
+                }
+                at += valueLength;
+            }
+            return null;
         }
     }
 
@@ -46,53 +68,29 @@ final class RawZmtpPeer implements AutoCloseable {
         out.flush();
     }
 
-    void sendGreeting() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(Greeting.SIZE);
-        Greeting.ours("NULL", false).encode(b);
-        write(b.array());
-    }
-
-    Greeting readGreeting() throws IOException {
-        byte[] g = new byte[Greeting.SIZE];
+    /** The 64 bytes of the other side's greeting. */
+    byte[] readGreeting() throws IOException {
+        byte[] g = new byte[64];
         in.readFully(g);
-        return Greeting.decode(ByteBuffer.wrap(g));
+        return g;
     }
 
-    void sendCommand(Command c) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(c.frameSize());
-        c.encode(b);
-        write(b.array());
-    }
-
-    void sendReady(String socketType) throws IOException {
-        byte[] props = Metadata.of(Map.of(Metadata.SOCKET_TYPE, socketType.getBytes(StandardCharsets.US_ASCII)))
-                .toBytes();
-        sendCommand(new Command(Command.READY, props));
-    }
-
-    /** Greeting both ways, READY both ways; returns our socket's READY. */
-    Command handshake(String socketType) throws IOException {
-        sendGreeting();
+    /** Greeting (ZMTP 3.1, NULL) both ways, READY both ways; returns our socket's READY. */
+    RawFrame handshake(String socketType) throws IOException {
+        write(RawBytes.greeting("NULL", false));
         readGreeting();
-        sendReady(socketType);
-        return readFrame().command();
-    }
-
-    void sendFrame(int flags, byte[] body) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(FrameFlags.headerSize(body.length) + body.length);
-        FrameFlags.writeHeader(b, flags, body.length);
-        b.put(body);
-        write(b.array());
+        write(RawBytes.ready(socketType));
+        return readFrame();
     }
 
     /** The next frame, or {@code null} when the socket under test closed the connection. */
     RawFrame readFrame() throws IOException {
         try {
             int flags = in.readUnsignedByte();
-            long size = (flags & FrameFlags.LONG) != 0 ? in.readLong() : in.readUnsignedByte();
+            long size = (flags & 0x02) != 0 ? in.readLong() : in.readUnsignedByte();
             byte[] body = new byte[(int) size];
             in.readFully(body);
-            return new RawFrame(flags & ~FrameFlags.LONG, body);
+            return new RawFrame(flags & ~0x02, body);
         } catch (EOFException e) {
             return null;
         }

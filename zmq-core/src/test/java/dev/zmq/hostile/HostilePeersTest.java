@@ -1,5 +1,7 @@
 package dev.zmq.hostile;
 
+import dev.zmq.RawBytes;
+
 import dev.zmq.LibzmqScript;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;

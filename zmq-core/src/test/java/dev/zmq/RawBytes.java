@@ -1,4 +1,4 @@
-package dev.zmq.hostile;
+package dev.zmq;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,18 +9,23 @@ import java.nio.charset.StandardCharsets;
  * ZMTP bytes written straight from RFC 23/37 and RFC 24 in the test, not with the library's own encoders, so what a
  * hostile peer sends is checked against the spec rather than against the code under test.
  */
-final class RawBytes {
+public final class RawBytes {
 
     private RawBytes() {
     }
 
     /** A 64-byte ZMTP 3.1 greeting: signature, version 3.1, mechanism (20 bytes, NUL padded), as-server, filler. */
-    static byte[] greeting(String mechanism, boolean asServer) {
+    public static byte[] greeting(String mechanism, boolean asServer) {
+        return greeting(1, mechanism, asServer);
+    }
+
+    /** A 64-byte ZMTP 3.{@code minor} greeting (RFC 23 for 3.0, RFC 37 for 3.1). */
+    public static byte[] greeting(int minor, String mechanism, boolean asServer) {
         byte[] g = new byte[64];
         g[0] = (byte) 0xFF;
         g[9] = 0x7F;
         g[10] = 3;
-        g[11] = 1;
+        g[11] = (byte) minor;
         byte[] m = mechanism.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(m, 0, g, 12, m.length);
         g[32] = (byte) (asServer ? 1 : 0);
@@ -28,7 +33,7 @@ final class RawBytes {
     }
 
     /** A command frame: flags 0x04 (0x06 with an 8-byte size), size, name length, name, data. */
-    static byte[] command(String name, byte[] data) {
+    public static byte[] command(String name, byte[] data) {
         byte[] n = name.getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(n.length);
@@ -38,7 +43,7 @@ final class RawBytes {
     }
 
     /** A frame with {@code flags} (MORE 0x01, COMMAND 0x04); LONG (0x02) is added for bodies over 255 bytes. */
-    static byte[] frame(int flags, byte[] body) {
+    public static byte[] frame(int flags, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (body.length > 255) {
             out.write(flags | 0x02);
@@ -52,7 +57,7 @@ final class RawBytes {
     }
 
     /** A frame header with an 8-byte size claiming {@code size} bytes: {@code flags | 0x02}, then the size. */
-    static byte[] longHeader(int flags, long size) {
+    public static byte[] longHeader(int flags, long size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(flags | 0x02);
         out.writeBytes(longSize(size));
@@ -60,12 +65,12 @@ final class RawBytes {
     }
 
     /** One metadata property: name length, name, 4-byte value length, value. */
-    static byte[] property(String name, String value) {
+    public static byte[] property(String name, String value) {
         return property(name, value.getBytes(StandardCharsets.US_ASCII), value.length());
     }
 
     /** A property whose value-length field says {@code claimedLength}, followed by {@code value}. */
-    static byte[] property(String name, byte[] value, int claimedLength) {
+    public static byte[] property(String name, byte[] value, int claimedLength) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] n = name.getBytes(StandardCharsets.US_ASCII);
         out.write(n.length);
@@ -79,12 +84,12 @@ final class RawBytes {
     }
 
     /** NULL's READY announcing {@code socketType}. */
-    static byte[] ready(String socketType) {
+    public static byte[] ready(String socketType) {
         return command("READY", property("Socket-Type", socketType));
     }
 
     /** PLAIN's HELLO (RFC 24): username length, username, password length, password. */
-    static byte[] plainHello(String user, String password) {
+    public static byte[] plainHello(String user, String password) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.write(user.length());
         data.writeBytes(user.getBytes(StandardCharsets.US_ASCII));
@@ -93,13 +98,22 @@ final class RawBytes {
         return command("HELLO", data.toByteArray());
     }
 
+    /** RFC 37's PING: a 2-byte TTL in tenths of a second, then up to 16 bytes of context. */
+    public static byte[] ping(int ttlTenths, byte[] context) {
+        byte[] data = new byte[2 + context.length];
+        data[0] = (byte) (ttlTenths >>> 8);
+        data[1] = (byte) ttlTenths;
+        System.arraycopy(context, 0, data, 2, context.length);
+        return command("PING", data);
+    }
+
     /** A single-frame message. */
-    static byte[] message(String text) {
+    public static byte[] message(String text) {
         return frame(0, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Reads one frame and returns the command's name, or {@code null} for a data frame. */
-    static String readCommandName(DataInputStream in) throws IOException {
+    public static String readCommandName(DataInputStream in) throws IOException {
         int flags = in.readUnsignedByte();
         long size = (flags & 0x02) != 0 ? in.readLong() : in.readUnsignedByte();
         byte[] body = new byte[(int) size];
