@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The draft socket types against JeroMQ 0.6.0 (Debian's libzmq is built without them): each pair in both roles,
+ * The draft socket types against JeroMQ 0.6.0 (libzmq itself in {@link LibzmqDraftInteropTest}): each pair in both roles,
  * bind and connect, over TCP. JeroMQ announces ZMTP 3.0 and the same Socket-Type names.
  */
 class DraftInteropTest {

@@ -132,6 +132,27 @@ class InteropTest extends PeerFixture {
         assertThat(receiver.recvMany(10_000, WAIT)).containsExactlyElementsOf(sequence("m-", 10_000));
     }
 
+    @ParameterizedTest(name = "{0}: we send first={1}, we bind={2}")
+    @MethodSource("matrix")
+    void pairOverIpv6Loopback(PeerKind kind, boolean weSendFirst, boolean weBind) {
+        TestPeer ours = side(true, kind, SocketType.PAIR);
+        TestPeer theirs = side(false, kind, SocketType.PAIR);
+        theirs.ipv6();
+        TestPeer binder = weBind ? ours : theirs;
+        TestPeer connecter = weBind ? theirs : ours;
+        String endpoint = binder.bind("tcp://[::1]:*");
+        assertThat(endpoint).as("JeroMQ writes the loopback address uncompressed")
+                .matches("tcp://\\[(::1|0:0:0:0:0:0:0:1)]:\\d+");
+        connect(connecter, binder, endpoint);
+        TestPeer first = weSendFirst ? ours : theirs;
+        TestPeer second = weSendFirst ? theirs : ours;
+        ZmqMessage hello = ZmqMessage.of("over", "ipv6");
+        first.send(hello);
+        assertThat(second.recv(WAIT)).isEqualTo(hello);
+        second.send(ZmqMessage.of("and back"));
+        assertThat(first.recv(WAIT)).isEqualTo(ZmqMessage.of("and back"));
+    }
+
     // ---------------------------------------------------------------- PUB/SUB family
 
     static Stream<Arguments> pubSubMatrix() {

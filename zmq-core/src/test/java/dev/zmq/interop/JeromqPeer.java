@@ -121,6 +121,11 @@ final class JeromqPeer implements TestPeer {
     }
 
     @Override
+    public void ipv6() {
+        apply(s -> s.setIPv6(true));
+    }
+
+    @Override
     public void kill() {
         socket.setLinger(0);
         context.close();

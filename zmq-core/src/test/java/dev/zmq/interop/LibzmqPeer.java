@@ -158,6 +158,11 @@ final class LibzmqPeer implements TestPeer {
     }
 
     @Override
+    public void ipv6() {
+        call("set IPV6 1");
+    }
+
+    @Override
     public void kill() {
         process.destroyForcibly();
         waitFor();

@@ -70,6 +70,11 @@ final class OurPeer implements TestPeer {
     }
 
     @Override
+    public void ipv6() {
+        // our sockets take an IPv6 endpoint as written, with no option to set first
+    }
+
+    @Override
     public void kill() {
         socket.set(SocketOption.LINGER, Duration.ZERO);
         socket.close();

@@ -52,6 +52,9 @@ interface TestPeer extends AutoCloseable {
     /** Sets PROBE_ROUTER: an empty message goes to every new peer. */
     void probeRouter();
 
+    /** Lets the socket bind and connect IPv6 endpoints (libzmq's and JeroMQ's IPV6 option; ours needs none). */
+    void ipv6();
+
     /** Ends the peer abruptly (process killed / context dropped without linger). */
     void kill();
 

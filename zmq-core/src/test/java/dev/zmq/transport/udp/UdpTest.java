@@ -11,7 +11,10 @@ import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
 import java.net.DatagramSocket;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * RADIO/DISH over {@code udp://}: unicast and multicast on the loopback interface, libzmq's datagram format checked
- * against plain datagram sockets of another process (Python), bad datagrams and bad usage.
+ * RADIO/DISH over {@code udp://}: unicast and multicast on the loopback interface, against our own sockets and a real
+ * libzmq (4.3.5 with the draft API, through Node) in both roles; the datagram format byte by byte and malformed
+ * datagrams from a plain datagram socket of another process (Python); bad usage.
  */
 class UdpTest {
 
@@ -88,8 +92,64 @@ class UdpTest {
         assertThat(atB.group()).isEqualTo("prices");
     }
 
+    /**
+     * A libzmq DISH bound to {@code theirs} prints the first message of group "abc" it gets ("group|body"), then a
+     * libzmq RADIO connected to {@code ours} sends "from libzmq" to group "g1" until the script is stopped.
+     */
+    private static final String LIBZMQ_DISH_THEN_RADIO = """
+            const zmq = require("zeromq/draft");
+            const [theirs, ours] = process.argv.slice(1);
+            (async () => {
+              const dish = new zmq.Dish({receiveTimeout: 20000});
+              await dish.bind(theirs);
+              dish.join("abc");
+              console.log("ready");
+              const [body, {group}] = await dish.receive();
+              console.log(group.toString() + "|" + body.toString());
+              const radio = new zmq.Radio();
+              radio.connect(ours);
+              for (let i = 0; i < 400; i++) {
+                await radio.send("not joined", {group: "g2"});
+                await radio.send("from libzmq", {group: "g1"});
+                await new Promise(resolve => setTimeout(resolve, 50));
+              }
+            })().catch(e => { console.log("error " + e); process.exit(1); });
+            """;
+
+    @ParameterizedTest(name = "multicast={0}")
+    @ValueSource(booleans = {false, true})
+    void talksToLibzmqInBothRoles(boolean multicast) throws Exception {
+        String prefix = multicast ? "udp://127.0.0.1;239.192.7.8:" : "udp://127.0.0.1:";
+        String theirs = prefix + freeUdpPort();
+        String ours = prefix + freeUdpPort();
+        ZmqSocket dish = ctx.socket(SocketType.DISH);
+        dish.bind(ours);
+        dish.join("g1");
+        Process libzmq = LibzmqScript.startDraft(LIBZMQ_DISH_THEN_RADIO, theirs, ours);
+        try {
+            BufferedReader out = libzmq.inputReader();
+            await().atMost(WAIT).until(out::ready);
+            assertThat(out.readLine()).isEqualTo("ready");
+            ZmqSocket radio = ctx.socket(SocketType.RADIO);
+            radio.connect(theirs);
+            await().atMost(WAIT).until(() -> {
+                radio.send(ZmqMessage.of("not joined").withGroup("abd"));
+                radio.send(ZmqMessage.of("hello").withGroup("abc"));
+                return out.ready();
+            });
+            assertThat(out.readLine()).as("libzmq's DISH got our RADIO's message, only of the group it joined")
+                    .isEqualTo("abc|hello");
+            ZmqMessage m = dish.recv(WAIT);
+            assertThat(m).as("libzmq's RADIO reached our DISH").isNotNull();
+            assertThat(m.group()).isEqualTo("g1");
+            assertThat(m.first().text()).isEqualTo("from libzmq");
+        } finally {
+            libzmq.destroy();
+        }
+    }
+
     @Test
-    void datagramsMatchLibzmqsFormatBothWays() throws Exception {
+    void datagramsHaveTheDocumentedFormatAndMalformedOnesAreReported() throws Exception {
         int ourPort = freeUdpPort();
         int theirPort = freeUdpPort();
         ZmqSocket dish = ctx.socket(SocketType.DISH);
