@@ -1,6 +1,5 @@
 package dev.zmq;
 
-import dev.zmq.security.CurveMechanism;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,15 +141,12 @@ public final class SocketOption<T> {
         return new SocketOption<>(name, Duration.class, def, v -> negativeAllowed || !v.isNegative());
     }
 
-    /** A CURVE option: keys are 32 bytes; setting any of them checks that BouncyCastle is there (ENOTSUP if not). */
+    /**
+     * A CURVE option: keys are 32 bytes. Whether BouncyCastle is there is checked when a socket using CURVE binds or
+     * connects (ENOTSUP if not).
+     */
     private static <V> SocketOption<V> curveOption(String name, Class<V> type, V def) {
-        return new SocketOption<>(name, type, def, v -> {
-            if (v instanceof byte[] key && key.length != 0 && key.length != 32) {
-                return false;
-            }
-            CurveMechanism.requireProvider();
-            return true;
-        });
+        return new SocketOption<>(name, type, def, v -> !(v instanceof byte[] key && key.length != 0 && key.length != 32));
     }
 
     private static SocketOption<byte[]> curveKey(String name) {

@@ -12,53 +12,65 @@ import java.util.stream.Collectors;
  */
 public enum SocketType {
     /** Exclusive pair: one peer, both directions. */
-    PAIR("PAIR"),
+    PAIR(Set.of(), "PAIR"),
     /** Publisher: fan-out to matching subscribers, drops at HWM. */
-    PUB("SUB", "XSUB"),
+    PUB(Set.of(), "SUB", "XSUB"),
     /** Subscriber: receives messages whose first frame starts with a subscribed topic. */
-    SUB("PUB", "XPUB"),
+    SUB(Set.of(), "PUB", "XPUB"),
     /** Publisher that also receives the subscriptions of its subscribers. */
-    XPUB("SUB", "XSUB"),
+    XPUB(Set.of(), "SUB", "XSUB"),
     /** Subscriber that sends subscriptions as messages and does no local filtering. */
-    XSUB("PUB", "XPUB"),
+    XSUB(Set.of(), "PUB", "XPUB"),
     /** Pipeline source: round-robin to pullers, blocks at HWM. */
-    PUSH("PULL"),
+    PUSH(Set.of(), "PULL"),
     /** Pipeline sink: fair-queues from pushers. */
-    PULL("PUSH"),
+    PULL(Set.of(), "PUSH"),
     /** Client of request-reply: strict send/receive alternation, one request at a time. */
-    REQ("REP", "ROUTER"),
+    REQ(Set.of(Trait.ANNOUNCES_IDENTITY), "REP", "ROUTER"),
     /** Service of request-reply: receives a request, sends the reply back along the request's envelope. */
-    REP("REQ", "DEALER"),
+    REP(Set.of(), "REQ", "DEALER"),
     /** Asynchronous request-reply: round-robin out, fair-queue in, no envelope handling. */
-    DEALER("REP", "DEALER", "ROUTER"),
+    DEALER(Set.of(Trait.ANNOUNCES_IDENTITY), "REP", "DEALER", "ROUTER"),
     /** Routes by peer identity: received messages start with the sender's routing id, sent ones with the target's. */
-    ROUTER("REQ", "DEALER", "ROUTER"),
+    ROUTER(Set.of(Trait.ANNOUNCES_IDENTITY, Trait.ROUTES_BY_IDENTITY), "REQ", "DEALER", "ROUTER"),
     /** Draft: thread-safe DEALER for single-frame messages, talks to SERVER. */
-    CLIENT("SERVER"),
+    CLIENT(Set.of(Trait.THREAD_SAFE), "SERVER"),
     /** Draft: thread-safe, single-frame; each received message carries its sender's 32-bit routing id. */
-    SERVER("CLIENT"),
+    SERVER(Set.of(Trait.THREAD_SAFE), "CLIENT"),
     /** Draft: thread-safe publisher to groups (exact match); over TCP, inproc or UDP (unicast or multicast). */
-    RADIO("DISH"),
+    RADIO(Set.of(Trait.THREAD_SAFE), "DISH"),
     /** Draft: thread-safe subscriber that joins groups; receives what RADIO sockets send to them. */
-    DISH("RADIO"),
+    DISH(Set.of(Trait.THREAD_SAFE), "RADIO"),
     /** Draft: thread-safe PUSH for single-frame messages. */
-    SCATTER("GATHER"),
+    SCATTER(Set.of(Trait.THREAD_SAFE), "GATHER"),
     /** Draft: thread-safe PULL for single-frame messages. */
-    GATHER("SCATTER"),
+    GATHER(Set.of(Trait.THREAD_SAFE), "SCATTER"),
     /** Draft: thread-safe SERVER that can also connect, learning the new peer's routing id at once. */
-    PEER("PEER"),
+    PEER(Set.of(Trait.THREAD_SAFE), "PEER"),
     /** Draft: thread-safe PAIR for single-frame messages. */
-    CHANNEL("CHANNEL");
+    CHANNEL(Set.of(Trait.THREAD_SAFE), "CHANNEL");
 
+    /** What sets a type apart beyond its routing rule, stated beside each constant. */
+    private enum Trait {
+        /** Any number of threads may use one socket at once (the draft types, as in libzmq). */
+        THREAD_SAFE,
+        /** Announces its routing id (ZMTP Identity) in READY, as libzmq does for REQ, DEALER and ROUTER. */
+        ANNOUNCES_IDENTITY,
+        /** Routes by peer identity, so a peer may join routing only once its handshake is done. */
+        ROUTES_BY_IDENTITY
+    }
+
+    private final Set<Trait> traits;
     private final Set<String> peers;
 
-    SocketType(String... peers) {
+    SocketType(Set<Trait> traits, String... peers) {
+        this.traits = traits;
         this.peers = Set.of(peers);
     }
 
     /** Whether the type announces its routing id (ZMTP Identity) in READY, as libzmq does for REQ, DEALER, ROUTER. */
     public boolean announcesIdentity() {
-        return this == REQ || this == DEALER || this == ROUTER;
+        return traits.contains(Trait.ANNOUNCES_IDENTITY);
     }
 
     /**
@@ -66,12 +78,12 @@ public enum SocketType {
      * are used by one thread at a time.
      */
     public boolean isThreadSafe() {
-        return ordinal() >= CLIENT.ordinal();
+        return traits.contains(Trait.THREAD_SAFE);
     }
 
     /** Whether the type routes by peer identity, so a peer may join routing only once its handshake is done. */
     public boolean routesByIdentity() {
-        return this == ROUTER;
+        return traits.contains(Trait.ROUTES_BY_IDENTITY);
     }
 
     /** The name announced in the ZMTP {@code Socket-Type} property. */

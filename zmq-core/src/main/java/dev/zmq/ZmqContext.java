@@ -4,7 +4,7 @@ import dev.zmq.io.IoThread;
 import dev.zmq.security.Zap;
 import dev.zmq.security.ZapReply;
 import dev.zmq.security.ZapRequest;
-import dev.zmq.security.ZapRequester;
+import dev.zmq.transport.Transports;
 import dev.zmq.transport.inproc.InprocRegistry;
 
 import java.nio.channels.spi.SelectorProvider;
@@ -33,6 +33,8 @@ public final class ZmqContext implements AutoCloseable {
     private final IoThread[] ioThreads;
     private final Map<SelectorProvider, IoThread> foreignIoThreads = new HashMap<>();
     private final Set<ZmqSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** The library's own sockets (ZAP): closed with the context, never listed, counted or announced. */
+    private final Set<ZmqSocket> internal = ConcurrentHashMap.newKeySet();
     /** Makes a socket's name unique and adds it to {@link #sockets} in one step. */
     private final Object naming = new Object();
     private final AtomicInteger socketIds = new AtomicInteger();
@@ -40,6 +42,7 @@ public final class ZmqContext implements AutoCloseable {
     private final Object ioLock = new Object();
     private int liveIo;
     private final InprocRegistry inproc = new InprocRegistry();
+    private final Transports transports = new Transports(inproc);
     private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
     private ZapRequester zapRequester;
     private volatile boolean closed;
@@ -94,6 +97,19 @@ public final class ZmqContext implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A socket the library uses itself (the ZAP requester and handler): not in {@link #sockets()}, so not in
+     * metrics, health or socket listeners; closed with the context.
+     */
+    ZmqSocket internalSocket(SocketType type, String name) {
+        if (closed) {
+            throw new ZmqException(ErrorCode.ETERM, "the context is closed");
+        }
+        ZmqSocket s = new ZmqSocket(this, type, name + "#" + socketIds.incrementAndGet());
+        internal.add(s);
+        return s;
+    }
+
     /** Adds a listener for sockets opened and closed from now on (see {@link #sockets()} for those open now). */
     public void addSocketListener(SocketListener listener) {
         listeners.add(listener);
@@ -142,6 +158,9 @@ public final class ZmqContext implements AutoCloseable {
         for (ZmqSocket s : sockets()) {
             s.close();
         }
+        for (ZmqSocket s : new ArrayList<>(internal)) {
+            s.close();
+        }
         synchronized (ioLock) {
             while (liveIo > 0) {
                 try {
@@ -174,12 +193,8 @@ public final class ZmqContext implements AutoCloseable {
         }
     }
 
-    IoThread nextIoThread() {
-        return nextIoThread(SelectorProvider.provider());
-    }
-
-    InprocRegistry inproc() {
-        return inproc;
+    Transports transports() {
+        return transports;
     }
 
     /** The link to this context's ZAP handler; its requesting socket opens when a handler is first bound. */
@@ -207,6 +222,9 @@ public final class ZmqContext implements AutoCloseable {
     }
 
     void socketClosed(ZmqSocket socket) {
+        if (internal.remove(socket)) {
+            return;
+        }
         sockets.remove(socket);
         for (SocketListener l : listeners) {
             notify(() -> l.socketClosed(socket));

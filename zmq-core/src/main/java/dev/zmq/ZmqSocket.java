@@ -1,45 +1,25 @@
 package dev.zmq;
 
-import dev.zmq.io.ConnectionConfig;
+import dev.zmq.io.EndpointHandle;
 import dev.zmq.io.IoThread;
-import dev.zmq.io.Listener;
-import dev.zmq.io.Session;
-import dev.zmq.io.SessionOwner;
-import dev.zmq.monitor.EventCounters;
-import dev.zmq.monitor.EventSink;
 import dev.zmq.monitor.PeerStatistics;
-import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.monitor.SocketMonitor;
 import dev.zmq.monitor.SocketStatistics;
-import dev.zmq.monitor.TrafficCounters;
 import dev.zmq.pattern.DropCounter;
 import dev.zmq.pattern.SocketPattern;
 import dev.zmq.pipe.Peer;
-import dev.zmq.pipe.Pipe;
 import dev.zmq.pipe.Signaler;
 import dev.zmq.transport.Endpoint;
-import dev.zmq.transport.udp.UdpEndpoint;
-import dev.zmq.transport.udp.UdpReceiver;
-import dev.zmq.transport.udp.UdpSender;
+import dev.zmq.transport.Transport;
 
-import java.io.IOException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,29 +53,25 @@ public final class ZmqSocket implements AutoCloseable {
     private final String name;
     private final SocketOptions options = new SocketOptions();
     private final Signaler signaler;
-    /** Serialises the socket's state for thread-safe types; {@code null} for the others. */
-    private final ReentrantLock lock;
+    /**
+     * The one lock: guards the endpoints (bound, connected, last) for every type, since {@link #close()} may come
+     * from any thread; for thread-safe types it also serialises sends, receives and the routing rule.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final boolean threadSafe;
     private final DropCounter drops = new DropCounter();
     private final SocketPattern pattern;
-    private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
-    private final Map<String, Listener> listeners = new LinkedHashMap<>();
-    private final Map<String, List<Session>> connections = new LinkedHashMap<>();
-    private final List<SocketMonitor> monitors = new CopyOnWriteArrayList<>();
-    private final Owner owner = new Owner();
-    private final TrafficCounters traffic = new TrafficCounters();
-    private final EventCounters counters = new EventCounters();
-    private final Set<Peer> peers = ConcurrentHashMap.newKeySet();
-    private final Set<String> inprocBindings = new LinkedHashSet<>();
-    private final List<String> inprocConnections = new ArrayList<>();
-    private final Map<String, UdpEndpoint> datagramBindings = new LinkedHashMap<>();
-    private final Map<String, UdpEndpoint> datagramConnections = new LinkedHashMap<>();
+    private final SocketOwner owner;
+    /** Bound endpoints by resolved endpoint, guarded by {@link #lock}. */
+    private final Map<String, EndpointHandle> bound = new LinkedHashMap<>();
+    /** Connected endpoints (each may be connected more than once), guarded by {@link #lock}. */
+    private final Map<String, List<EndpointHandle>> connected = new LinkedHashMap<>();
     private ZmqMessage prefetched;
     /** SNDTIMEO and RCVTIMEO as set, kept at hand for every send and receive. */
     private Duration sendTimeout = options.get(SocketOption.SNDTIMEO);
     private Duration receiveTimeout = options.get(SocketOption.RCVTIMEO);
-    private volatile boolean mailboxDirty;
     private volatile boolean closed;
-    private String lastEndpoint;
+    private volatile String lastEndpoint;
     private volatile List<String> boundView = List.of();
     private volatile List<String> connectedView = List.of();
 
@@ -103,9 +79,10 @@ public final class ZmqSocket implements AutoCloseable {
         this.context = context;
         this.type = type;
         this.name = name;
-        this.signaler = type.isThreadSafe() ? Signaler.shared() : new Signaler();
-        this.lock = type.isThreadSafe() ? new ReentrantLock() : null;
+        this.threadSafe = type.isThreadSafe();
+        this.signaler = threadSafe ? Signaler.shared() : new Signaler();
         this.pattern = SocketPattern.create(type, options, signaler, drops);
+        this.owner = new SocketOwner(context, type, name, options, signaler, pattern);
     }
 
     /** The socket's type. */
@@ -126,6 +103,7 @@ public final class ZmqSocket implements AutoCloseable {
         options.set(option, value);
         sendTimeout = options.get(SocketOption.SNDTIMEO);
         receiveTimeout = options.get(SocketOption.RCVTIMEO);
+        owner.optionsChanged(options);
         return this;
     }
 
@@ -149,60 +127,18 @@ public final class ZmqSocket implements AutoCloseable {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
         owner.connectionConfig().validateSecurity();
-        if (e.isInproc()) {
-            bindInproc(endpoint);
-            return;
-        }
-        if (e.isUdp()) {
-            requireDatagramType(e, SocketType.DISH, "bind");
-            UdpReceiver r = UdpReceiver.bind(context.nextIoThread(), owner, e);
-            context.ioStarted();
-            datagramBindings.put(r.boundEndpoint(), r);
-            lastEndpoint = r.boundEndpoint();
-            refreshEndpoints();
-            r.start();
-            owner.emit(SocketEventType.LISTENING, endpoint, null, "udp");
-            return;
-        }
-        ServerSocketChannel server;
-        String bound;
+        EndpointHandle h;
         try {
-            server = e.transport().bind(e.address());
-            bound = e.transport().boundEndpoint(server);
-        } catch (ZmqException ex) {
-            owner.emit(SocketEventType.BIND_FAILED, endpoint, null, ex.getMessage());
-            throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
-        } catch (IOException ex) {
-            throw new ZmqException(ErrorCode.EADDRNOTAVAIL, name + ": cannot bind " + endpoint + ": " + ex, ex);
-        }
-        IoThread io = context.nextIoThread(e.transport().selectorProvider(e.address()));
-        Listener l = new Listener(io, owner, e, server, bound);
-        context.ioStarted();
-        listeners.put(bound, l);
-        lastEndpoint = bound;
-        refreshEndpoints();
-        l.start();
-        owner.emit(SocketEventType.LISTENING, bound, null, "");
-    }
-
-    private void requireDatagramType(Endpoint e, SocketType required, String operation) {
-        if (type != required) {
-            throw new ZmqException(ErrorCode.ENOTSUP, name + ": cannot " + operation + " " + e + ": over udp:// a "
-                    + "RADIO connects and a DISH binds, and no other socket type takes part");
-        }
-    }
-
-    private void bindInproc(String endpoint) {
-        try {
-            context.inproc().bind(endpoint, owner);
+            h = context.transports().of(e).bind(e, owner);
         } catch (ZmqException ex) {
             owner.emit(SocketEventType.BIND_FAILED, endpoint, null, ex.getMessage());
             throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
         }
-        inprocBindings.add(endpoint);
-        lastEndpoint = endpoint;
+        bound.put(h.endpoint(), h);
+        lastEndpoint = h.endpoint();
         refreshEndpoints();
-        owner.emit(SocketEventType.LISTENING, endpoint, null, "");
+        h.start();
+        owner.emit(SocketEventType.LISTENING, h.endpoint(), null, "");
     }
 
     /**
@@ -234,30 +170,21 @@ public final class ZmqSocket implements AutoCloseable {
         checkOpen();
         Endpoint e = Endpoint.parse(endpoint);
         owner.connectionConfig().validateSecurity();
-        Peer peer;
-        if (e.isInproc()) {
-            peer = context.inproc().connect(endpoint, owner);
-            inprocConnections.add(endpoint);
-        } else if (e.isUdp()) {
-            requireDatagramType(e, SocketType.RADIO, "connect");
-            if (datagramConnections.containsKey(endpoint)) {
-                throw new ZmqException(ErrorCode.EINVAL, name + ": already connected to " + endpoint);
-            }
-            UdpSender sender = UdpSender.open(context.nextIoThread(), owner, e);
-            context.ioStarted();
-            datagramConnections.put(endpoint, sender);
-            sender.start();
-            peer = null;
-        } else {
-            e.transport().validateConnect(e.address());
-            context.ioStarted();
-            Session s = Session.connect(context.nextIoThread(e.transport().selectorProvider(e.address())), owner, e);
-            connections.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(s);
-            peer = s.connectPeer();
+        Transport transport = context.transports().of(e);
+        if (!transport.allowsRepeatedConnect() && connected.containsKey(endpoint)) {
+            throw new ZmqException(ErrorCode.EINVAL, name + ": already connected to " + endpoint);
         }
+        EndpointHandle h;
+        try {
+            h = transport.connect(e, owner);
+        } catch (ZmqException ex) {
+            throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
+        }
+        connected.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(h);
         lastEndpoint = endpoint;
         refreshEndpoints();
-        return peer;
+        h.start();
+        return h.peer();
     }
 
     /**
@@ -270,24 +197,13 @@ public final class ZmqSocket implements AutoCloseable {
 
     private void doUnbind(String endpoint) {
         checkOpen();
-        if (inprocBindings.remove(endpoint)) {
-            refreshEndpoints();
-            context.inproc().unbind(endpoint, owner);
-            return;
-        }
-        UdpEndpoint datagram = datagramBindings.remove(endpoint);
-        if (datagram != null) {
-            refreshEndpoints();
-            awaitReleased(datagram.close(0), endpoint);
-            return;
-        }
-        Listener l = listeners.remove(endpoint);
-        refreshEndpoints();
-        if (l == null) {
+        EndpointHandle h = bound.remove(endpoint);
+        if (h == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
-                    + listeners.keySet() + ")");
+                    + bound.keySet() + ")");
         }
-        awaitReleased(l.close(lingerNanos()), endpoint);
+        refreshEndpoints();
+        awaitReleased(h.close(lingerNanos()), endpoint);
     }
 
     private void awaitReleased(CompletableFuture<Void> released, String endpoint) {
@@ -311,27 +227,19 @@ public final class ZmqSocket implements AutoCloseable {
 
     private void doDisconnect(String endpoint) {
         checkOpen();
-        if (inprocConnections.remove(endpoint)) {
-            refreshEndpoints();
-            context.inproc().disconnect(endpoint, owner);
-            return;
-        }
-        UdpEndpoint datagram = datagramConnections.remove(endpoint);
-        if (datagram != null) {
-            refreshEndpoints();
-            datagram.close(lingerNanos());
-            return;
-        }
-        List<Session> sessions = connections.remove(endpoint);
-        refreshEndpoints();
-        if (sessions == null) {
+        List<EndpointHandle> handles = connected.remove(endpoint);
+        if (handles == null) {
             throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not connected (connected: "
-                    + connections.keySet() + ")");
+                    + connected.keySet() + ")");
         }
-        processMailbox();
-        for (Session s : sessions) {
-            pattern.detach(s.connectPeer());
-            s.close(lingerNanos());
+        refreshEndpoints();
+        owner.processMailbox();
+        for (EndpointHandle h : handles) {
+            Peer peer = h.peer();
+            if (peer != null) {
+                pattern.detach(peer);
+            }
+            h.close(lingerNanos());
         }
     }
 
@@ -345,15 +253,10 @@ public final class ZmqSocket implements AutoCloseable {
         return connectedView;
     }
 
+    /** Publishes the endpoint lists for readers on other threads; call holding {@link #lock}. */
     private void refreshEndpoints() {
-        List<String> b = new ArrayList<>(listeners.keySet());
-        b.addAll(inprocBindings);
-        b.addAll(datagramBindings.keySet());
-        List<String> c = new ArrayList<>(connections.keySet());
-        c.addAll(inprocConnections);
-        c.addAll(datagramConnections.keySet());
-        boundView = List.copyOf(b);
-        connectedView = List.copyOf(c);
+        boundView = List.copyOf(bound.keySet());
+        connectedView = List.copyOf(connected.keySet());
     }
 
     /** The endpoint last bound (resolved, e.g. with the ephemeral port) or connected, or {@code null}. */
@@ -566,12 +469,12 @@ public final class ZmqSocket implements AutoCloseable {
 
     /** Adds a listener for this socket's events (see {@link SocketMonitor} for the threading rules). */
     public void addMonitor(SocketMonitor monitor) {
-        monitors.add(monitor);
+        owner.monitors().add(monitor);
     }
 
     /** Removes a listener added with {@link #addMonitor}. */
     public void removeMonitor(SocketMonitor monitor) {
-        monitors.remove(monitor);
+        owner.monitors().remove(monitor);
     }
 
     /** Messages this socket dropped because a peer's pipe was at SNDHWM (PUB, XPUB). Safe from any thread. */
@@ -585,8 +488,9 @@ public final class ZmqSocket implements AutoCloseable {
      */
     public SocketStatistics statistics() {
         List<PeerStatistics> perPeer = new ArrayList<>();
-        long[] t = {traffic.messagesOut(), traffic.bytesOut(), traffic.messagesIn(), traffic.bytesIn()};
-        for (Peer p : peers) {
+        long[] t = {owner.traffic().messagesOut(), owner.traffic().bytesOut(), owner.traffic().messagesIn(),
+            owner.traffic().bytesIn()};
+        for (Peer p : owner.peers()) {
             perPeer.add(p.statistics());
             if (p.pipesCountTraffic()) {
                 t[0] += p.messagesOut();
@@ -596,7 +500,7 @@ public final class ZmqSocket implements AutoCloseable {
             }
         }
         return new SocketStatistics(name, type.name(), perPeer, t[0], t[1], t[2], t[3], drops.atHwm(),
-                drops.noRoute(), counters);
+                drops.noRoute(), owner.counters());
     }
 
     // ---------------------------------------------------------------- closing
@@ -608,26 +512,25 @@ public final class ZmqSocket implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
+        List<EndpointHandle> handles = new ArrayList<>();
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
+            handles.addAll(bound.values());
+            connected.values().forEach(handles::addAll);
+            bound.clear();
+            connected.clear();
+            refreshEndpoints();
+        } finally {
+            lock.unlock();
         }
         long linger = lingerNanos();
         List<CompletableFuture<Void>> released = new ArrayList<>();
-        listeners.values().forEach(l -> released.add(l.close(linger)));
-        datagramBindings.values().forEach(d -> released.add(d.close(0)));
-        connections.values().forEach(list -> list.forEach(s -> s.close(linger)));
-        datagramConnections.values().forEach(d -> d.close(linger));
-        listeners.clear();
-        connections.clear();
-        datagramBindings.clear();
-        datagramConnections.clear();
-        context.inproc().closed(owner);
-        inprocBindings.clear();
-        inprocConnections.clear();
-        refreshEndpoints();
+        handles.forEach(h -> released.add(h.close(linger)));
+        context.transports().all().forEach(t -> t.socketClosed(owner));
         signaler.wake();
         context.socketClosed(this);
         owner.emit(SocketEventType.MONITOR_STOPPED, "", null, "socket closed");
@@ -714,13 +617,13 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     private void enter() {
-        if (lock != null) {
+        if (threadSafe) {
             lock.lock();
         }
     }
 
     private void exit() {
-        if (lock != null) {
+        if (threadSafe) {
             lock.unlock();
         }
     }
@@ -742,13 +645,16 @@ public final class ZmqSocket implements AutoCloseable {
         });
     }
 
-    /** Runs {@code operation} holding the socket's lock (thread-safe types) or as it is (the others). */
+    /**
+     * Runs {@code operation} holding the socket's lock, whatever the type: it touches the endpoints (which
+     * {@link #close()} from another thread clears) or state a thread-safe type shares.
+     */
     private <T> T guarded(Supplier<T> operation) {
-        enter();
+        lock.lock();
         try {
             return operation.get();
         } finally {
-            exit();
+            lock.unlock();
         }
     }
 
@@ -757,116 +663,11 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     private void processMailbox() {
-        if (mailboxDirty) {
-            mailboxDirty = false;
-            Runnable r;
-            while ((r = mailbox.poll()) != null) {
-                r.run();
-            }
-        }
-    }
-
-    private void post(Runnable r) {
-        mailbox.offer(r);
-        mailboxDirty = true;
-        signaler.wake();
+        owner.processMailbox();
     }
 
     @Override
     public String toString() {
         return name;
-    }
-
-    /** The socket as the I/O layer sees it. */
-    private final class Owner implements SessionOwner, EventSink {
-
-        @Override
-        public ConnectionConfig connectionConfig() {
-            return new ConnectionConfig(type, options.snapshot(), name, context.zap());
-        }
-
-        @Override
-        public Peer newPeer(String endpoint, SocketOptions snapshot) {
-            if (snapshot.get(SocketOption.CONFLATE)) {
-                return newPeer(endpoint, Pipe.conflating(), Pipe.conflating());
-            }
-            Pipe out = snapshot.get(SocketOption.SWAP) > 0
-                    ? Pipe.swapping(snapshot.get(SocketOption.SNDHWM), snapshot.get(SocketOption.SWAP),
-                            swapDirectory(snapshot.get(SocketOption.SWAP_DIRECTORY)))
-                    : new Pipe(snapshot.get(SocketOption.SNDHWM));
-            return newPeer(endpoint, out, new Pipe(snapshot.get(SocketOption.RCVHWM)));
-        }
-
-        private Path swapDirectory(String configured) {
-            return Path.of(configured.isEmpty() ? System.getProperty("java.io.tmpdir") : configured);
-        }
-
-        @Override
-        public Peer newPeer(String endpoint, Pipe out, Pipe in) {
-            Peer p = new Peer(endpoint, out, in);
-            p.in().onReadable(signaler::wake);
-            p.out().onWritable(signaler::wake);
-            return p;
-        }
-
-        @Override
-        public void attach(Peer peer) {
-            peers.add(peer);
-            post(() -> pattern.attach(peer));
-        }
-
-        @Override
-        public void reattach(Peer peer) {
-            post(() -> {
-                pattern.detach(peer);
-                pattern.attach(peer);
-            });
-        }
-
-        @Override
-        public void detach(Peer peer) {
-            if (peers.remove(peer) && peer.pipesCountTraffic()) {
-                // an inproc peer's totals live in its pipes; keep them in the socket's totals once it is gone
-                traffic.sent(peer.messagesOut(), peer.bytesOut());
-                traffic.received(peer.messagesIn(), peer.bytesIn());
-            }
-            post(() -> pattern.detach(peer));
-        }
-
-        @Override
-        public TrafficCounters traffic() {
-            return traffic;
-        }
-
-        @Override
-        public List<ZmqMessage> preamble(Peer peer, boolean replay) {
-            return pattern.preamble(peer, replay);
-        }
-
-        @Override
-        public EventSink events() {
-            return this;
-        }
-
-        @Override
-        public void ioFinished() {
-            context.ioFinished();
-        }
-
-        @Override
-        public void emit(SocketEventType t, String endpoint, String peer, String detail) {
-            counters.count(t, detail == null ? "" : detail);
-            if (monitors.isEmpty()) {
-                return;
-            }
-            SocketEvent e = new SocketEvent(t, name, endpoint, peer, detail == null ? "" : detail, Instant.now());
-            for (SocketMonitor m : monitors) {
-                try {
-                    m.onEvent(e);
-                } catch (RuntimeException ignored) {
-                    // a monitor must not break the I/O thread
-                }
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.zmq;
 
 import dev.zmq.monitor.HandshakeFailure;
 import dev.zmq.monitor.SocketStatistics;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,15 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What metrics and health checks read: names, lifecycle callbacks, endpoints and event counters. */
-class ContextObservabilityTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext ctx = new ZmqContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class ContextObservabilityTest extends ContextFixture {
 
     @Test
     void namedSocketsKeepUniqueNamesAndListenersHearOpensAndCloses() {

@@ -1,6 +1,5 @@
 package dev.zmq;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,15 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The draft socket types between our own sockets, over TCP and inproc: routing, groups, limits, thread-safety. */
-class DraftSocketsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext ctx = new ZmqContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class DraftSocketsTest extends ContextFixture {
 
     private static String endpoint(String transport, String name) {
         return transport.equals("tcp") ? "tcp://127.0.0.1:*" : "inproc://" + name;

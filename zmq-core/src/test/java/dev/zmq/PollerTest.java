@@ -1,6 +1,5 @@
 package dev.zmq;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,15 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PollerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext ctx = new ZmqContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class PollerTest extends ContextFixture {
 
     @Test
     void reportsWhichSocketHasAMessage() {

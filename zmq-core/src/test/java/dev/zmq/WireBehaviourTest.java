@@ -2,7 +2,6 @@ package dev.zmq;
 
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,15 +17,7 @@ import static org.awaitility.Awaitility.await;
  * are written from RFC 23/37 in {@link RawBytes} and whose reading follows the RFCs' grammar, so the wire format is
  * never checked against the library's own codec.
  */
-class WireBehaviourTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext ctx = new ZmqContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class WireBehaviourTest extends ContextFixture {
 
     private ZmqSocket bound(SocketType type, List<SocketEvent> events) {
         ZmqSocket s = ctx.socket(type);

@@ -6,7 +6,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
 import dev.zmq.security.Z85;
 import dev.zmq.security.ZapAuthenticator;
-import dev.zmq.security.ZapHandler;
+import dev.zmq.ZapHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -62,9 +62,14 @@ public record ConnectionConfig(SocketType type, SocketOptions options, String na
     /**
      * Checks the security options fit together, so a bind or connect fails now rather than each connection later.
      *
-     * @throws dev.zmq.ZmqException EINVAL naming what is missing
+     * @throws dev.zmq.ZmqException EINVAL naming what is missing, ENOTSUP when CURVE is set and BouncyCastle is not
+     *     on the class path
      */
     public void validateSecurity() {
+        boolean curve = options.get(SocketOption.CURVE_SERVER) || options.get(SocketOption.CURVE_SERVERKEY).length > 0;
+        if (curve) {
+            CurveMechanism.requireProvider();
+        }
         if (options.get(SocketOption.CURVE_SERVER) && options.get(SocketOption.CURVE_SECRETKEY).length != 32) {
             throw new ZmqException(ErrorCode.EINVAL, name + ": CURVE_SERVER needs a 32-byte "
                     + "CURVE_SECRETKEY");

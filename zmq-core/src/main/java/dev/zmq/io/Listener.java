@@ -1,7 +1,6 @@
 package dev.zmq.io;
 
 import dev.zmq.monitor.SocketEventType;
-import dev.zmq.transport.Endpoint;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
@@ -18,11 +17,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safety: runs on its {@link IoThread}; {@link #start} and {@link #close} post to it.
  */
-public final class Listener implements IoHandler {
+public final class Listener implements IoHandler, EndpointHandle {
 
     private final IoThread io;
     private final SessionOwner socket;
-    private final Endpoint endpoint;
+    private final StreamEndpoint endpoint;
     private final ServerSocketChannel server;
     private final String boundEndpoint;
     private final Set<Session> sessions = new HashSet<>();
@@ -31,7 +30,7 @@ public final class Listener implements IoHandler {
     private boolean finished;
 
     /** A listener over an already bound {@code server} channel; {@code boundEndpoint} is what it resolved to. */
-    public Listener(IoThread io, SessionOwner socket, Endpoint endpoint, ServerSocketChannel server,
+    public Listener(IoThread io, SessionOwner socket, StreamEndpoint endpoint, ServerSocketChannel server,
                     String boundEndpoint) {
         this.io = io;
         this.socket = socket;
@@ -41,6 +40,7 @@ public final class Listener implements IoHandler {
     }
 
     /** Starts accepting. */
+    @Override
     public void start() {
         io.execute(() -> {
             try {
@@ -73,7 +73,7 @@ public final class Listener implements IoHandler {
                 continue;
             }
             socket.events().emit(SocketEventType.ACCEPTED, boundEndpoint, remote, "");
-            Endpoint self = new Endpoint(boundEndpoint, endpoint.transport(), endpoint.address());
+            StreamEndpoint self = new StreamEndpoint(boundEndpoint, endpoint.transport(), endpoint.address());
             sessions.add(Session.accepted(io, socket, self, ch, remote, this::sessionFinished));
         }
     }
@@ -83,11 +83,18 @@ public final class Listener implements IoHandler {
         finishIfDone();
     }
 
+    /** The endpoint it listens on, resolved (e.g. with its ephemeral port). */
+    @Override
+    public String endpoint() {
+        return boundEndpoint;
+    }
+
     /**
      * Stops accepting and closes accepted sessions with {@code lingerNanos}; safe from any thread.
      *
      * @return completes once the listening address is released, so it can be bound again
      */
+    @Override
     public CompletableFuture<Void> close(long lingerNanos) {
         CompletableFuture<Void> released = new CompletableFuture<>();
         io.execute(() -> {

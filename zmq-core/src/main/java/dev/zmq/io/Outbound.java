@@ -7,6 +7,7 @@ import dev.zmq.wire.Command;
 import dev.zmq.wire.FrameFlags;
 import dev.zmq.wire.Greeting;
 import dev.zmq.wire.MessageEncoder;
+import dev.zmq.wire.Subscription;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -296,8 +297,9 @@ final class Outbound {
             return true;
         }
         ZmqMessage m = next instanceof byte[] body ? ZmqMessage.of(body) : (ZmqMessage) next;
-        if (sendSubscriptionCommands && isSubscription(m)) {
-            queue(subscriptionCommand(m));
+        Subscription subscription = sendSubscriptionCommands ? Subscription.parse(m) : null;
+        if (subscription != null) {
+            queue(subscription.toCommand(subscribeCommand, cancelCommand));
             return true;
         }
         batchMessages++;
@@ -319,20 +321,6 @@ final class Outbound {
         return ZmqMessage.of(frames);
     }
 
-    private static boolean isSubscription(ZmqMessage m) {
-        if (m.size() != 1 || m.first().isEmpty()) {
-            return false;
-        }
-        byte b = m.data(0)[0];
-        return b == 0 || b == 1;
-    }
-
-    private Command subscriptionCommand(ZmqMessage m) {
-        byte[] d = m.data(0);
-        byte[] topic = new byte[d.length - 1];
-        System.arraycopy(d, 1, topic, 0, topic.length);
-        return new Command(d[0] == 1 ? subscribeCommand : cancelCommand, topic);
-    }
 
     /** Adds this flush's counts to the peer's and the socket's counters: one update per flush, not per message. */
     private void publishSent() {

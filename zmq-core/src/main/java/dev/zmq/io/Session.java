@@ -4,14 +4,13 @@ import dev.zmq.SocketOption;
 import dev.zmq.ZmqMessage;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.pipe.Peer;
-import dev.zmq.transport.Endpoint;
-import dev.zmq.transport.StreamTransport;
 
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -23,13 +22,13 @@ import java.util.function.Consumer;
  * <p>Thread-safety: all methods run on the session's {@link IoThread}; the factory methods may be called from any
  * thread.
  */
-public final class Session implements EngineOwner {
+public final class Session implements EngineOwner, EndpointHandle {
 
     private static final CloseReason SOCKET_CLOSED = CloseReason.of(CloseReason.Kind.LOCAL, "socket closed");
 
     private final IoThread io;
     private final SessionOwner socket;
-    private final Endpoint endpoint;
+    private final StreamEndpoint endpoint;
     private final boolean connecting;
     private final ConnectionConfig config;
     private final ReconnectBackoff backoff;
@@ -45,7 +44,7 @@ public final class Session implements EngineOwner {
     private boolean handshakenBefore;
     private boolean replay;
 
-    private Session(IoThread io, SessionOwner socket, Endpoint endpoint, boolean connecting, Consumer<Session> onFinish) {
+    private Session(IoThread io, SessionOwner socket, StreamEndpoint endpoint, boolean connecting, Consumer<Session> onFinish) {
         this.io = io;
         this.socket = socket;
         this.endpoint = endpoint;
@@ -56,19 +55,28 @@ public final class Session implements EngineOwner {
                 config.options().get(SocketOption.RECONNECT_IVL_MAX));
     }
 
-    /** Starts a connecting session: its peer joins the socket's routing at once, the connection follows. */
-    public static Session connect(IoThread io, SessionOwner socket, Endpoint endpoint) {
+    /**
+     * A connecting session: its peer joins the socket's routing at once, the connection follows {@link #start()}.
+     */
+    public static Session connect(IoThread io, SessionOwner socket, StreamEndpoint endpoint) {
         Session s = new Session(io, socket, endpoint, true, null);
         s.peer = socket.newPeer(endpoint.text(), s.config.options());
         if (!s.attachesAfterHandshake()) {
             socket.attach(s.peer);
         }
-        io.execute(s::attemptConnect);
         return s;
     }
 
+    /** Makes the first connection attempt of a connecting session. */
+    @Override
+    public void start() {
+        if (connecting) {
+            io.execute(this::attemptConnect);
+        }
+    }
+
     /** Starts a session for a connection a listener accepted; call on the listener's I/O thread. */
-    static Session accepted(IoThread io, SessionOwner socket, Endpoint endpoint, SocketChannel channel,
+    static Session accepted(IoThread io, SessionOwner socket, StreamEndpoint endpoint, SocketChannel channel,
                             String remote, Consumer<Session> onFinish) {
         Session s = new Session(io, socket, endpoint, false, onFinish);
         s.startEngine(channel, remote);
@@ -76,8 +84,15 @@ public final class Session implements EngineOwner {
     }
 
     /** The peer of a connecting session (it exists from {@code connect()} on); {@code null} for accepted ones. */
-    public Peer connectPeer() {
+    @Override
+    public Peer peer() {
         return connecting ? peer : null;
+    }
+
+    /** The endpoint connected to (or, for an accepted session, the listener's). */
+    @Override
+    public String endpoint() {
+        return endpoint.text();
     }
 
     // ---------------------------------------------------------------- connecting
@@ -249,9 +264,13 @@ public final class Session implements EngineOwner {
     /**
      * Ends the session, still delivering what is queued for up to {@code lingerNanos} (negative: no limit).
      * Safe from any thread.
+     *
+     * @return completed at once: a connection holds no address to release
      */
-    public void close(long lingerNanos) {
+    @Override
+    public CompletableFuture<Void> close(long lingerNanos) {
         io.execute(() -> closeNow(lingerNanos));
+        return CompletableFuture.completedFuture(null);
     }
 
     /** As {@link #close(long)}, on the session's I/O thread. */

@@ -8,6 +8,7 @@ import dev.zmq.security.Mechanism;
 import dev.zmq.wire.Command;
 import dev.zmq.wire.FrameDecoder;
 import dev.zmq.wire.Greeting;
+import dev.zmq.wire.Subscription;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
@@ -234,10 +235,8 @@ public final class StreamEngine implements IoHandler {
             case Command.SUBSCRIBE, Command.CANCEL, Command.JOIN, Command.LEAVE -> {
                 boolean on = c.is(config.subscriptionCommand(true));
                 if (config.receivesSubscriptions() && (on || c.is(config.subscriptionCommand(false)))) {
-                    byte[] msg = new byte[c.data().length + 1];
-                    msg[0] = (byte) (on ? 1 : 0);
-                    System.arraycopy(c.data(), 0, msg, 1, c.data().length);
-                    inbound.deliver(ZmqMessage.of(msg), msg.length);
+                    ZmqMessage m = Subscription.of(c, on).toMessage();
+                    inbound.deliver(m, m.data(0).length);
                 }
             }
             case Command.ERROR -> close(CloseReason.of(CloseReason.Kind.PEER_ERROR,

@@ -6,6 +6,7 @@ import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
+import dev.zmq.wire.Subscription;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,10 +62,10 @@ final class Dish extends SocketPattern {
         }
         List<ZmqMessage> all = new ArrayList<>(groups.size());
         for (String g : groups) {
-            all.add(StateReplay.message(true, g.getBytes(StandardCharsets.UTF_8)));
+            all.add(Subscription.of(true, g.getBytes(StandardCharsets.UTF_8)).toMessage());
         }
         replay.update(all);
-        ZmqMessage change = StateReplay.message(join, key);
+        ZmqMessage change = Subscription.of(join, key).toMessage();
         for (Peer p : peers) {
             p.out().force(change);
         }

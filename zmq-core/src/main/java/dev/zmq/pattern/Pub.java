@@ -6,6 +6,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Pipe;
 import dev.zmq.pipe.Signaler;
+import dev.zmq.wire.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,13 +96,11 @@ class Pub extends SocketPattern {
     }
 
     private void onPeerMessage(SubscriptionTrie t, ZmqMessage m) {
-        byte[] d = m.data(0);
-        if (m.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
-            byte[] prefix = new byte[d.length - 1];
-            System.arraycopy(d, 1, prefix, 0, prefix.length);
-            boolean subscribe = d[0] == 1;
-            boolean changed = subscribe ? !t.contains(prefix) && t.add(prefix) : t.remove(prefix);
-            subscriptionChanged(prefix, subscribe, changed);
+        Subscription s = Subscription.parse(m);
+        if (s != null) {
+            byte[] prefix = s.topic();
+            boolean changed = s.on() ? !t.contains(prefix) && t.add(prefix) : t.remove(prefix);
+            subscriptionChanged(prefix, s.on(), changed);
         } else {
             otherMessage(m);
         }

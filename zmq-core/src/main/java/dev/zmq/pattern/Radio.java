@@ -7,8 +7,8 @@ import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
+import dev.zmq.wire.Subscription;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -84,14 +84,11 @@ final class Radio extends SocketPattern {
             Set<String> groups = joined.get(p);
             ZmqMessage m;
             while ((m = p.recv()) != null) {
-                byte[] d = m.data(0);
-                if (groups != null && m.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
-                    String group = new String(d, 1, d.length - 1, StandardCharsets.UTF_8);
-                    if (d[0] == 1) {
-                        groups.add(group);
-                    } else {
-                        groups.remove(group);
-                    }
+                Subscription s = groups == null ? null : Subscription.parse(m);
+                if (s != null && s.on()) {
+                    groups.add(s.group());
+                } else if (s != null) {
+                    groups.remove(s.group());
                 }
             }
         }

@@ -41,12 +41,4 @@ final class StateReplay {
         peer.subscriptionVersion(current.version());
         return current.messages();
     }
-
-    /** A single-frame state message: {@code 1} (on) or {@code 0} (off), then {@code key}. */
-    static ZmqMessage message(boolean on, byte[] key) {
-        byte[] m = new byte[key.length + 1];
-        m[0] = (byte) (on ? 1 : 0);
-        System.arraycopy(key, 0, m, 1, key.length);
-        return ZmqMessage.of(m);
-    }
 }

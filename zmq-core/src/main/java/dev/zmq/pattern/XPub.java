@@ -4,6 +4,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Signaler;
+import dev.zmq.wire.Subscription;
 
 import java.util.ArrayDeque;
 
@@ -27,10 +28,7 @@ final class XPub extends Pub {
         boolean last = changed && !subscribe && all.remove(prefix);
         boolean verbose = subscribe && options.get(SocketOption.XPUB_VERBOSE);
         if (first || last || verbose) {
-            byte[] m = new byte[prefix.length + 1];
-            m[0] = (byte) (subscribe ? 1 : 0);
-            System.arraycopy(prefix, 0, m, 1, prefix.length);
-            upstream.add(ZmqMessage.of(m));
+            upstream.add(Subscription.of(subscribe, prefix).toMessage());
         }
     }
 

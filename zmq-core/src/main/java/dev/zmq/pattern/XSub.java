@@ -4,6 +4,7 @@ import dev.zmq.SocketOptions;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
+import dev.zmq.wire.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,17 +48,15 @@ class XSub extends SocketPattern {
 
     @Override
     public void subscribe(byte[] topic, boolean subscribe) {
-        route(StateReplay.message(subscribe, topic));
+        route(Subscription.of(subscribe, topic).toMessage());
     }
 
     private boolean route(ZmqMessage message) {
-        byte[] d = message.data(0);
-        if (message.size() == 1 && d.length > 0 && (d[0] == 0 || d[0] == 1)) {
-            byte[] topic = new byte[d.length - 1];
-            System.arraycopy(d, 1, topic, 0, topic.length);
-            if (d[0] == 1) {
-                subscriptions.add(topic);
-            } else if (!subscriptions.remove(topic)) {
+        Subscription s = Subscription.parse(message);
+        if (s != null) {
+            if (s.on()) {
+                subscriptions.add(s.topic());
+            } else if (!subscriptions.remove(s.topic())) {
                 return true;
             }
             refreshPreamble();
@@ -75,7 +74,7 @@ class XSub extends SocketPattern {
     private void refreshPreamble() {
         List<ZmqMessage> all = new ArrayList<>();
         for (byte[] topic : subscriptions.prefixes()) {
-            all.add(StateReplay.message(true, topic));
+            all.add(Subscription.of(true, topic).toMessage());
         }
         replay.update(all);
     }

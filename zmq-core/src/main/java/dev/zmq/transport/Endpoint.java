@@ -2,7 +2,6 @@ package dev.zmq.transport;
 
 import dev.zmq.ErrorCode;
 import dev.zmq.ZmqException;
-import dev.zmq.transport.udp.UdpAddress;
 
 /**
  * A parsed endpoint: {@code transport://address}. The transport prefix is the only thing that differs between
@@ -11,18 +10,11 @@ import dev.zmq.transport.udp.UdpAddress;
  * <p>Immutable. {@link #parse(String)} throws {@link ZmqException}: {@link ErrorCode#EINVAL} for a malformed
  * endpoint, {@link ErrorCode#EPROTONOSUPPORT} for an unknown transport.
  *
- * @param text      the endpoint as given
- * @param transport the stream transport carrying it, or {@code null} for {@code inproc://} (a pipe between two
- *                  sockets of one context, see {@link dev.zmq.transport.inproc.InprocRegistry}) and {@code udp://}
- *                  (datagrams, see {@link dev.zmq.transport.udp.UdpEndpoint})
- * @param address   the part after {@code ://}
+ * @param text    the endpoint as given
+ * @param scheme  the transport prefix, one of {@link Transports#SCHEMES}
+ * @param address the part after {@code ://}
  */
-public record Endpoint(String text, StreamTransport transport, String address) {
-
-    /** The prefix of in-process endpoints. */
-    public static final String INPROC = "inproc";
-    /** The prefix of datagram endpoints (RADIO and DISH only). */
-    public static final String UDP = "udp";
+public record Endpoint(String text, String scheme, String address) {
 
     /** Parses {@code text}, e.g. {@code tcp://127.0.0.1:5555}. */
     public static Endpoint parse(String text) {
@@ -35,16 +27,11 @@ public record Endpoint(String text, StreamTransport transport, String address) {
                     + "': expected transport://address, e.g. tcp://127.0.0.1:5555");
         }
         String scheme = text.substring(0, sep);
-        if (scheme.equals(INPROC) || scheme.equals(UDP)) {
-            return new Endpoint(text, null, text.substring(sep + 3));
-        }
-        StreamTransport transport = Transports.forScheme(scheme);
-        if (transport == null) {
+        if (!Transports.SCHEMES.contains(scheme)) {
             throw new ZmqException(ErrorCode.EPROTONOSUPPORT, "unsupported transport '" + scheme
-                    + "' in endpoint '" + text + "' (supported: " + INPROC + ", " + Transports.schemes() + ", " + UDP
-                    + ")");
+                    + "' in endpoint '" + text + "' (supported: " + String.join(", ", Transports.SCHEMES) + ")");
         }
-        return new Endpoint(text, transport, text.substring(sep + 3));
+        return new Endpoint(text, scheme, text.substring(sep + 3));
     }
 
     /**
@@ -55,26 +42,8 @@ public record Endpoint(String text, StreamTransport transport, String address) {
      */
     public static Endpoint validate(String text, boolean forBind) {
         Endpoint e = parse(text);
-        if (e.isUdp()) {
-            UdpAddress.parse(e.address);
-        } else if (!e.isInproc()) {
-            if (forBind) {
-                e.transport.validateBind(e.address);
-            } else {
-                e.transport.validateConnect(e.address);
-            }
-        }
+        Transports.validate(e, forBind);
         return e;
-    }
-
-    /** Whether this is an {@code inproc://} endpoint. */
-    public boolean isInproc() {
-        return transport == null && text.startsWith(INPROC);
-    }
-
-    /** Whether this is a {@code udp://} endpoint. */
-    public boolean isUdp() {
-        return transport == null && text.startsWith(UDP);
     }
 
     @Override

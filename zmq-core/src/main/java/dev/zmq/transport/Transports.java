@@ -1,37 +1,54 @@
 package dev.zmq.transport;
 
+import dev.zmq.transport.inproc.InprocRegistry;
+import dev.zmq.transport.inproc.InprocTransport;
 import dev.zmq.transport.ipc.IpcTransport;
 import dev.zmq.transport.tcp.TcpTransport;
+import dev.zmq.transport.udp.UdpTransport;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The registry of stream transports by endpoint prefix. Immutable and thread-safe.
+ * The transports of one context by endpoint prefix: {@code inproc}, {@code ipc}, {@code tcp}, {@code udp}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class Transports {
 
-    private static final Map<String, StreamTransport> BY_SCHEME = new TreeMap<>();
+    /** The endpoint prefixes, sorted. */
+    public static final SortedSet<String> SCHEMES = Collections.unmodifiableSortedSet(
+            new TreeSet<>(List.of("inproc", "ipc", "tcp", "udp")));
 
-    static {
-        register(new TcpTransport());
-        register(new IpcTransport());
+    /** For checking addresses alone: its inproc registry is never bound to. */
+    private static final Transports CHECKS = new Transports(new InprocRegistry());
+
+    private final Map<String, Transport> byScheme = new TreeMap<>();
+
+    /** The transports of a context whose {@code inproc://} endpoints live in {@code inproc}. */
+    public Transports(InprocRegistry inproc) {
+        byScheme.put("inproc", new InprocTransport(inproc));
+        byScheme.put("ipc", new StreamFamily(new IpcTransport()));
+        byScheme.put("tcp", new StreamFamily(new TcpTransport()));
+        byScheme.put("udp", new UdpTransport());
     }
 
-    private Transports() {
+    /** The transport of {@code endpoint} (parsed, so its prefix is known). */
+    public Transport of(Endpoint endpoint) {
+        return byScheme.get(endpoint.scheme());
     }
 
-    private static void register(StreamTransport t) {
-        BY_SCHEME.put(t.scheme(), t);
+    /** Every transport, to tell each that a socket closed. */
+    public Collection<Transport> all() {
+        return byScheme.values();
     }
 
-    /** The transport for {@code scheme}, or {@code null}. */
-    public static StreamTransport forScheme(String scheme) {
-        return BY_SCHEME.get(scheme);
-    }
-
-    /** The supported prefixes, comma-separated. */
-    public static String schemes() {
-        return String.join(", ", BY_SCHEME.keySet());
+    static void validate(Endpoint endpoint, boolean forBind) {
+        CHECKS.of(endpoint).validate(endpoint.address(), forBind);
     }
 }

@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The I/O loop: tasks and wake-ups from other threads, timers in deadline order, cancel, close, a failing handler. */
 class IoThreadTest {
 
     private final IoThread io = new IoThread("io-test");
@@ -96,5 +99,81 @@ class IoThreadTest {
             pool.give(ByteBuffer.allocateDirect(IoThread.BUFFER_SIZE));
         }
         assertThat(pool.idleCount()).isLessThanOrEqualTo(32);
+    }
+
+    @Test
+    void aTaskFromAnotherThreadWakesALoopBlockedInSelect() throws Exception {
+        // nothing registered and no timer: the loop sleeps in select() until execute() wakes it
+        CompletableFuture<String> ran = new CompletableFuture<>();
+        io.execute(() -> ran.complete(Thread.currentThread().getName()));
+        assertThat(ran.get(10, TimeUnit.SECONDS)).isEqualTo("io-test");
+        CompletableFuture<Boolean> second = new CompletableFuture<>();
+        io.execute(() -> second.complete(IoThread.isIoThread()));
+        assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(IoThread.isIoThread()).as("the test thread is not an I/O thread").isFalse();
+    }
+
+    @Test
+    void timersRunInDeadlineOrderOnTheLoopAndACancelledOneNever() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        io.execute(() -> {
+            io.schedule(TimeUnit.MILLISECONDS.toNanos(60), () -> {
+                order.add("late");
+                done.countDown();
+            });
+            IoTimer cancelled = io.schedule(TimeUnit.MILLISECONDS.toNanos(20), () -> order.add("cancelled"));
+            io.schedule(TimeUnit.MILLISECONDS.toNanos(10), () -> order.add("early"));
+            io.schedule(0, () -> order.add("due at once"));
+            cancelled.cancel();
+        });
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(order).containsExactly("due at once", "early", "late");
+    }
+
+    @Test
+    void aTimerScheduledByATimerRunsToo() throws Exception {
+        CountDownLatch chained = new CountDownLatch(3);
+        Runnable[] step = new Runnable[1];
+        step[0] = () -> {
+            chained.countDown();
+            if (chained.getCount() > 0) {
+                io.schedule(TimeUnit.MILLISECONDS.toNanos(1), step[0]);
+            }
+        };
+        io.execute(() -> io.schedule(TimeUnit.MILLISECONDS.toNanos(1), step[0]));
+        assertThat(chained.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aFailingTaskOrTimerDoesNotStopTheLoop() throws Exception {
+        io.execute(() -> {
+            throw new IllegalStateException("task failure (thrown by the test)");
+        });
+        io.execute(() -> io.schedule(0, () -> {
+            throw new IllegalStateException("timer failure (thrown by the test)");
+        }));
+        CompletableFuture<Boolean> after = new CompletableFuture<>();
+        io.execute(() -> io.schedule(TimeUnit.MILLISECONDS.toNanos(5), () -> after.complete(true)));
+        assertThat(after.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void closeClosesTheChannelsStillRegistered() throws Exception {
+        Pipe p = Pipe.open();
+        p.source().configureBlocking(false);
+        CountDownLatch registered = new CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                io.register(p.source(), SelectionKey.OP_READ, key -> { });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            registered.countDown();
+        });
+        assertThat(registered.await(10, TimeUnit.SECONDS)).isTrue();
+        io.close();
+        assertThat(p.source().isOpen()).isFalse();
+        p.sink().close();
     }
 }

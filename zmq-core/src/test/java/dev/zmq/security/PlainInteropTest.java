@@ -3,6 +3,7 @@ package dev.zmq.security;
 import dev.zmq.LibzmqScript;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
+import dev.zmq.ZapHandler;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
 import dev.zmq.monitor.SocketEvent;

@@ -2,6 +2,7 @@ package dev.zmq.security;
 
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
+import dev.zmq.ZapHandler;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;

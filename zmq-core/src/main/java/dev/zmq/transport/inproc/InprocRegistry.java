@@ -3,7 +3,6 @@ package dev.zmq.transport.inproc;
 import dev.zmq.ErrorCode;
 import dev.zmq.ZmqException;
 import dev.zmq.io.SessionOwner;
-import dev.zmq.pipe.Peer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,19 +53,19 @@ public final class InprocRegistry {
     }
 
     /**
-     * Connects {@code socket} to {@code endpoint}, bound or not yet, and returns the socket's new peer.
+     * Connects {@code socket} to {@code endpoint}, bound or not yet.
      *
      * @throws ZmqException EINVAL when the bound socket's type cannot talk to this one
      */
-    public synchronized Peer connect(String endpoint, SessionOwner socket) {
+    synchronized InprocConnection connect(String endpoint, SessionOwner socket) {
         InprocConnection c = InprocConnection.open(endpoint, socket, bound.get(endpoint));
         connections.add(c);
-        return c.connecterPeer();
+        return c;
     }
 
-    /** Closes {@code socket}'s connections to {@code endpoint}; {@code false} when it had none. */
-    public synchronized boolean disconnect(String endpoint, SessionOwner socket) {
-        return closeWhere(c -> c.isFrom(socket) && c.endpoint().equals(endpoint));
+    /** Closes connection {@code c} (a disconnect); nothing when it is closed already. */
+    synchronized void disconnect(InprocConnection c) {
+        closeWhere(c::equals);
     }
 
     /**
@@ -79,10 +78,9 @@ public final class InprocRegistry {
         connections.stream().filter(c -> c.isBoundBy(socket)).forEach(InprocConnection::binderClosed);
     }
 
-    private boolean closeWhere(Predicate<InprocConnection> which) {
+    private void closeWhere(Predicate<InprocConnection> which) {
         List<InprocConnection> gone = connections.stream().filter(which).toList();
         gone.forEach(InprocConnection::close);
         connections.removeAll(gone);
-        return !gone.isEmpty();
     }
 }

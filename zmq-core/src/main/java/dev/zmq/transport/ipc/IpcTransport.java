@@ -3,7 +3,7 @@ package dev.zmq.transport.ipc;
 import dev.zmq.ErrorCode;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqException;
-import dev.zmq.transport.StreamTransport;
+import dev.zmq.io.StreamTransport;
 
 import java.io.IOException;
 import java.net.SocketAddress;

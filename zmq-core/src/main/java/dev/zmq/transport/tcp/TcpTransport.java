@@ -4,7 +4,7 @@ import dev.zmq.ErrorCode;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqException;
-import dev.zmq.transport.StreamTransport;
+import dev.zmq.io.StreamTransport;
 
 import java.io.IOException;
 import java.net.BindException;

@@ -1,5 +1,6 @@
 package dev.zmq.transport.udp;
 
+import dev.zmq.io.EndpointHandle;
 import dev.zmq.io.IoHandler;
 import dev.zmq.io.IoThread;
 import dev.zmq.io.SessionOwner;
@@ -20,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safety: runs on its {@link IoThread}; {@link #start()} and {@link #close(long)} post to it.
  */
-public abstract class UdpEndpoint implements IoHandler {
+public abstract class UdpEndpoint implements IoHandler, EndpointHandle {
 
     /** The I/O thread serving the channel. */
     protected final IoThread io;
@@ -58,7 +59,14 @@ public abstract class UdpEndpoint implements IoHandler {
         }
     }
 
+    /** The endpoint as the user wrote it. */
+    @Override
+    public String endpoint() {
+        return endpoint.text();
+    }
+
     /** Registers the channel with the I/O thread and hands the peer to the socket's routing rule. */
+    @Override
     public void start() {
         socket.attach(peer);
         io.execute(() -> {
@@ -82,6 +90,7 @@ public abstract class UdpEndpoint implements IoHandler {
      * Closes the endpoint: a sender first sends what is queued, for at most {@code lingerNanos} (negative: no
      * limit); a receiver stops at once. The future completes once the channel is closed.
      */
+    @Override
     public CompletableFuture<Void> close(long lingerNanos) {
         io.execute(() -> closeOnIoThread(lingerNanos));
         return closed;

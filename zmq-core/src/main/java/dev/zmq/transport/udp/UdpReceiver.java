@@ -65,11 +65,6 @@ public final class UdpReceiver extends UdpEndpoint {
     }
 
 
-    /** The endpoint as bound. */
-    public String boundEndpoint() {
-        return endpoint.text();
-    }
-
     @Override
     protected int interestOps() {
         return SelectionKey.OP_READ;

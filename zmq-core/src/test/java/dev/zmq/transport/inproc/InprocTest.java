@@ -1,16 +1,15 @@
 package dev.zmq.transport.inproc;
 
+import dev.zmq.ContextFixture;
 import dev.zmq.ErrorCode;
 import dev.zmq.Frame;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,15 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** inproc:// between sockets of one context: the same semantics as TCP, handed over through pipes. */
-class InprocTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext ctx = new ZmqContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class InprocTest extends ContextFixture {
 
     @Test
     void pushPullDeliversInOrderFromAnotherThreadWhetherConnectComesBeforeOrAfterBind() throws Exception {

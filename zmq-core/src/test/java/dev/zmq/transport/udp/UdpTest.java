@@ -1,15 +1,14 @@
 package dev.zmq.transport.udp;
 
+import dev.zmq.ContextFixture;
 import dev.zmq.ErrorCode;
 import dev.zmq.LibzmqScript;
 import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.monitor.SocketEvent;
 import dev.zmq.monitor.SocketEventType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,15 +28,7 @@ import static org.awaitility.Awaitility.await;
  * libzmq (4.3.5 with the draft API, through Node) in both roles; the datagram format byte by byte and malformed
  * datagrams from a plain datagram socket of another process (Python); bad usage.
  */
-class UdpTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private final ZmqContext ctx = new ZmqContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class UdpTest extends ContextFixture {
 
     private static int freeUdpPort() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0)) {

@@ -2,7 +2,7 @@ package dev.zmq.spring.boot.autoconfigure;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.security.ZapAuthenticator;
-import dev.zmq.security.ZapHandler;
+import dev.zmq.ZapHandler;
 import dev.zmq.spring.config.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;

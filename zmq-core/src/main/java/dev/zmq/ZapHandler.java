@@ -1,17 +1,18 @@
-package dev.zmq.security;
+package dev.zmq;
 
-import dev.zmq.Frame;
-import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
-import dev.zmq.ZmqException;
-import dev.zmq.ZmqSocket;
+
+import dev.zmq.security.Zap;
+import dev.zmq.security.ZapAuthenticator;
+import dev.zmq.security.ZapReply;
+import dev.zmq.security.ZapRequest;
 
 import java.util.List;
 
 /**
  * A ZAP handler (RFC 27): binds {@link Zap#ENDPOINT} in a context and answers every authentication request its
  * PLAIN (and future CURVE) servers make, with the decision of a {@link ZapAuthenticator}, on a thread of its own.
- * While it runs, servers refuse whom it denies; once closed, they accept everyone again (libzmq's rule).
+ * While it runs, servers refuse whom it denies; once closed, they accept everyone again (libzmq's rule). Its ROUTER
+ * is internal: not among {@link ZmqContext#sockets()}, so not in metrics or health.
  *
  * <p>Thread-safe. {@link #start} throws {@link ZmqException} EADDRINUSE when the context already has a handler.
  */
@@ -23,7 +24,7 @@ public final class ZapHandler implements AutoCloseable {
 
     private ZapHandler(ZmqContext context, ZapAuthenticator authenticator) {
         this.authenticator = authenticator;
-        this.router = context.socket(SocketType.ROUTER, "zap-handler");
+        this.router = context.internalSocket(SocketType.ROUTER, "zap-handler");
         router.bind(Zap.ENDPOINT);
         this.thread = new Thread(this::run, "zmq-zap-handler");
         thread.setDaemon(true);

@@ -1,4 +1,4 @@
-package dev.zmq.transport;
+package dev.zmq.io;
 
 import dev.zmq.SocketOptions;
 

@@ -1,13 +1,9 @@
-package dev.zmq.security;
+package dev.zmq;
 
-import dev.zmq.Frame;
-import dev.zmq.Poller;
-import dev.zmq.SocketOption;
-import dev.zmq.SocketType;
-import dev.zmq.ZmqContext;
-import dev.zmq.ZmqException;
-import dev.zmq.ZmqMessage;
-import dev.zmq.ZmqSocket;
+
+import dev.zmq.security.Zap;
+import dev.zmq.security.ZapReply;
+import dev.zmq.security.ZapRequest;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +15,11 @@ import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
 /**
- * The requesting side of ZAP for a whole context: one DEALER connected to {@link Zap#ENDPOINT}, owned by one thread
- * that sends the requests I/O threads queue and hands each reply to the callback waiting for its request id. I/O
- * threads never block on authentication. Thread-safe.
+ * The requesting side of ZAP for a whole context: one internal DEALER (not among {@link ZmqContext#sockets()})
+ * connected to {@link Zap#ENDPOINT}, owned by one thread that sends the requests I/O threads queue and hands each
+ * reply to the callback waiting for its request id. I/O threads never block on authentication. Thread-safe.
  */
-public final class ZapRequester implements Zap, AutoCloseable {
+final class ZapRequester implements Zap, AutoCloseable {
 
     private final BooleanSupplier handlerBound;
     private final ZmqSocket dealer;
@@ -34,9 +30,10 @@ public final class ZapRequester implements Zap, AutoCloseable {
     private volatile boolean closed;
 
     /** A requester in {@code context}; {@code handlerBound} tells whether a handler is bound now. */
-    public ZapRequester(ZmqContext context, BooleanSupplier handlerBound) {
+    ZapRequester(ZmqContext context, BooleanSupplier handlerBound) {
         this.handlerBound = handlerBound;
-        this.dealer = context.socket(SocketType.DEALER, "zap-requester").set(SocketOption.LINGER, Duration.ZERO);
+        this.dealer = context.internalSocket(SocketType.DEALER, "zap-requester")
+                .set(SocketOption.LINGER, Duration.ZERO);
         dealer.connect(ENDPOINT);
         this.thread = new Thread(this::run, "zmq-zap-requester");
         thread.setDaemon(true);
