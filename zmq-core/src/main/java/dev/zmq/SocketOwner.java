@@ -76,8 +76,8 @@ final class SocketOwner implements SessionOwner, EventSink, TransportHost {
         Pipe out = snapshot.get(SocketOption.SWAP) > 0
                 ? Pipe.swapping(snapshot.get(SocketOption.SNDHWM), snapshot.get(SocketOption.SWAP),
                         swapDirectory(snapshot.get(SocketOption.SWAP_DIRECTORY)))
-                : new Pipe(snapshot.get(SocketOption.SNDHWM));
-        return newPeer(endpoint, out, new Pipe(snapshot.get(SocketOption.RCVHWM)));
+                : Pipe.bounded(snapshot.get(SocketOption.SNDHWM));
+        return newPeer(endpoint, out, Pipe.bounded(snapshot.get(SocketOption.RCVHWM)));
     }
 
     private static Path swapDirectory(String configured) {

@@ -9,6 +9,7 @@ import dev.zmq.monitor.SocketStatistics;
 import dev.zmq.pattern.DropCounter;
 import dev.zmq.pattern.SocketPattern;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 import dev.zmq.transport.Endpoint;
 import dev.zmq.transport.Transport;
@@ -67,6 +68,11 @@ public final class ZmqSocket implements AutoCloseable {
     /** Connected endpoints (each may be connected more than once), guarded by {@link #lock}. */
     private final Map<String, List<EndpointHandle>> connected = new LinkedHashMap<>();
     private ZmqMessage prefetched;
+    /** What {@link #tryRecvBytes()} takes into; used holding the lock (thread-safe types) or by the one thread. */
+    private final Received received = new Received();
+    /** The two ways to receive, made once so a receive allocates nothing for them. */
+    private final Supplier<ZmqMessage> nextMessage = this::tryRecv;
+    private final Supplier<byte[]> nextBytes = this::tryRecvBytes;
     /** SNDTIMEO and RCVTIMEO as set, kept at hand for every send and receive. */
     private Duration sendTimeout = options.get(SocketOption.SNDTIMEO);
     private Duration receiveTimeout = options.get(SocketOption.RCVTIMEO);
@@ -351,7 +357,7 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     private ZmqMessage recv(long deadline) {
-        return (ZmqMessage) receive(deadline, false);
+        return receive(deadline, nextMessage);
     }
 
     /**
@@ -379,26 +385,16 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     private byte[] recvBytes(long deadline) {
-        Object e = receive(deadline, true);
-        if (e == null || e instanceof byte[]) {
-            return (byte[]) e;
-        }
-        ZmqMessage m = (ZmqMessage) e;
-        if (m.size() == 1) {
-            return m.data(0);
-        }
-        locked(() -> prefetched = m);
-        throw new ZmqException(ErrorCode.EINVAL, name + ": the next message has " + m.size()
-                + " frames; it stays queued for recv()");
+        return receive(deadline, nextBytes);
     }
 
-    /** A message ({@code bare}: or a bare one's bytes), waiting until the deadline; {@code null} when it passed. */
-    private Object receive(long deadline, boolean bare) {
+    /** What {@code attempt} takes, waiting until the deadline; {@code null} when it passed. */
+    private <T> T receive(long deadline, Supplier<T> attempt) {
         checkOpen();
-        Object m = tryRecv(bare);
+        T m = attempt.get();
         while (m == null && deadline != 0) {
             signaler.prepare();
-            m = tryRecv(bare);
+            m = attempt.get();
             if (m != null) {
                 signaler.cancel();
             } else if (!park(deadline)) {
@@ -408,7 +404,8 @@ public final class ZmqSocket implements AutoCloseable {
         return m;
     }
 
-    private Object tryRecv(boolean bare) {
+    /** The next message, or {@code null}. */
+    private ZmqMessage tryRecv() {
         enter();
         try {
             processMailbox();
@@ -417,7 +414,40 @@ public final class ZmqSocket implements AutoCloseable {
                 prefetched = null;
                 return m;
             }
-            return bare ? pattern.recvBare() : pattern.recv();
+            return pattern.recv();
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * The next message's bytes, or {@code null}: a bare message's without making a message object.
+     *
+     * @throws ZmqException EINVAL when the next message has more than one frame; it stays queued for {@link #recv()}
+     */
+    private byte[] tryRecvBytes() {
+        enter();
+        try {
+            processMailbox();
+            ZmqMessage m = prefetched;
+            prefetched = null;
+            if (m == null) {
+                if (!pattern.recvInto(received)) {
+                    return null;
+                }
+                byte[] body = received.bareBody();
+                m = body == null ? received.message() : null;
+                received.clear();
+                if (body != null) {
+                    return body;
+                }
+            }
+            if (m.size() == 1) {
+                return m.data(0);
+            }
+            prefetched = m;
+            throw new ZmqException(ErrorCode.EINVAL, name + ": the next message has " + m.size()
+                    + " frames; it stays queued for recv()");
         } finally {
             exit();
         }

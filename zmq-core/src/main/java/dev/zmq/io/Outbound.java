@@ -2,6 +2,7 @@ package dev.zmq.io;
 
 import dev.zmq.Frame;
 import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Received;
 import dev.zmq.security.Mechanism;
 import dev.zmq.wire.Command;
 import dev.zmq.wire.FrameFlags;
@@ -46,6 +47,8 @@ final class Outbound {
     private final MessageEncoder encoder = new MessageEncoder();
     private final ArrayDeque<Command> commands = new ArrayDeque<>(4);
     private final ArrayDeque<ZmqMessage> preamble = new ArrayDeque<>(4);
+    /** The message {@link #beginNext()} takes, cleared once its encoding starts (an idle connection holds none). */
+    private final Received next = new Received();
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private final Runnable writeTask;
@@ -286,17 +289,20 @@ final class Outbound {
      * bytes; a subscription to a peer that wants commands becomes one. {@code false} when nothing is queued.
      */
     private boolean beginNext() {
-        Object next = preamble.isEmpty() ? engine.peer().out().pollQuietlyBare() : preamble.poll();
-        if (next == null) {
+        if (!preamble.isEmpty()) {
+            next.whole(preamble.poll());
+        } else if (!engine.peer().out().pollQuietlyInto(next)) {
             return false;
         }
-        if (next instanceof byte[] body && !mechanism.encrypts() && !sendSubscriptionCommands) {
+        byte[] body = next.bareBody();
+        ZmqMessage m = body != null && !mechanism.encrypts() && !sendSubscriptionCommands ? null : next.message();
+        next.clear();
+        if (m == null) {
             batchMessages++;
             batchBytes += body.length;
             encoder.begin(body);
             return true;
         }
-        ZmqMessage m = next instanceof byte[] body ? ZmqMessage.of(body) : (ZmqMessage) next;
         Subscription subscription = sendSubscriptionCommands ? Subscription.parse(m) : null;
         if (subscription != null) {
             queue(subscription.toCommand(subscribeCommand, cancelCommand));

@@ -2,6 +2,7 @@ package dev.zmq.pattern;
 
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ final class FairQueue {
     /** Detached peers, removed once they are found empty. */
     private final Set<Peer> leaving = new HashSet<>();
     private Peer lastPeer;
+    /** What {@link #recv()} takes into. */
+    private final Received received = new Received();
 
     FairQueue(Signaler signaler) {
         this.signaler = signaler;
@@ -63,16 +66,16 @@ final class FairQueue {
 
     /** The next message in turn, or {@code null} when no peer has one. */
     ZmqMessage recv() {
-        return message(recvBare());
+        if (!recvInto(received)) {
+            return null;
+        }
+        ZmqMessage m = received.message();
+        received.clear();
+        return m;
     }
 
-    /** The message {@code element}, just taken by {@link #recvBare()}, stands for ({@code null} for {@code null}). */
-    ZmqMessage message(Object element) {
-        return element == null ? null : lastPeer.in().asMessage(element);
-    }
-
-    /** As {@link #recv()}, but a bare message may come as its bytes alone ({@link Peer#recvBare()}). */
-    Object recvBare() {
+    /** Takes the next message in turn into {@code into} (a bare one as its body alone); {@code false} when none. */
+    boolean recvInto(Received into) {
         if (handedOver) {
             handedOver = false;
             for (Peer p; (p = activated.poll()) != null; ) {
@@ -86,11 +89,10 @@ final class FairQueue {
                 next = 0;
             }
             Peer p = turn.get(next);
-            Object m = p.recvBare();
-            if (m != null) {
+            if (p.in().pollInto(into)) {
                 next++;
                 lastPeer = p;
-                return m;
+                return true;
             }
             // found empty: the pipe now wakes us through the hand-over when its next message comes
             int last = turn.size() - 1;
@@ -101,7 +103,7 @@ final class FairQueue {
                 members.remove(p);
             }
         }
-        return null;
+        return false;
     }
 
     /** The peer the message last returned by {@link #recv()} came from. */

@@ -3,6 +3,7 @@ package dev.zmq.pattern;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class Pair extends SocketPattern {
     }
 
     @Override
-    public Object recvBare() {
-        return in.recvBare();
+    public boolean recvInto(Received into) {
+        return in.recvInto(into);
     }
 }

@@ -8,6 +8,7 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 import java.util.List;
@@ -95,11 +96,13 @@ public abstract class SocketPattern {
     }
 
     /**
-     * As {@link #recv()}, but a bare single-frame message may come as its bytes alone ({@code byte[]}), for
-     * {@code ZmqSocket.recvBytes}; the types that fair-queue plain messages give them so, the others as messages.
+     * As {@link #recv()}, into {@code into}: the types that fair-queue plain messages give a bare one as its body
+     * alone (for {@code ZmqSocket.recvBytes}, which then makes no message object), the others a whole message.
+     *
+     * @return {@code false} when no message is ready
      */
-    public Object recvBare() {
-        return recv();
+    public boolean recvInto(Received into) {
+        return into.whole(recv());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.zmq.ErrorCode;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
+import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 /**
@@ -30,13 +31,13 @@ final class Sub extends XSub {
 
     /** The next message matching a subscription (those that do not are dropped); {@link XSub#recv()} comes here. */
     @Override
-    public Object recvBare() {
-        Object e;
-        while ((e = super.recvBare()) != null) {
-            if (subscriptions.matches(e instanceof byte[] bare ? bare : ((ZmqMessage) e).data(0))) {
-                return e;
+    public boolean recvInto(Received into) {
+        while (super.recvInto(into)) {
+            if (subscriptions.matches(into.firstFrame())) {
+                return true;
             }
         }
-        return null;
+        into.clear();
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.zmq.pattern;
 import dev.zmq.SocketOptions;
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
+import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 import dev.zmq.wire.Subscription;
 
@@ -22,6 +23,8 @@ class XSub extends SocketPattern {
     protected final SubscriptionTrie subscriptions = new SubscriptionTrie();
     /** The subscriptions in force as subscribe messages, for new connections. */
     private final StateReplay replay = new StateReplay();
+    /** What {@link #recv()} takes into. */
+    private final Received received = new Received();
 
     XSub(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);
@@ -79,14 +82,20 @@ class XSub extends SocketPattern {
         replay.update(all);
     }
 
+    /** The next message as {@link #recvInto} takes it (so SUB's filter applies). */
     @Override
     public ZmqMessage recv() {
-        return in.message(recvBare());
+        if (!recvInto(received)) {
+            return null;
+        }
+        ZmqMessage m = received.message();
+        received.clear();
+        return m;
     }
 
     @Override
-    public Object recvBare() {
-        return in.recvBare();
+    public boolean recvInto(Received into) {
+        return in.recvInto(into);
     }
 
     /** The subscriptions in force, recorded on {@code peer} as sent. Thread-safe (called by I/O threads). */

@@ -30,7 +30,7 @@ public final class Peer {
 
     /** A peer with an outbound pipe bounded by {@code sndHwm} and an inbound one bounded by {@code rcvHwm}. */
     public Peer(String endpoint, int sndHwm, int rcvHwm) {
-        this(endpoint, new Pipe(sndHwm), new Pipe(rcvHwm));
+        this(endpoint, Pipe.bounded(sndHwm), Pipe.bounded(rcvHwm));
     }
 
     /** A peer over existing pipes: an inproc peer shares them, crossed, with the other socket's peer. */
@@ -61,10 +61,6 @@ public final class Peer {
         return in.poll();
     }
 
-    /** As {@link #recv()}, but a bare message may come as its bytes alone ({@link Pipe#pollBare()}). */
-    public Object recvBare() {
-        return in.pollBare();
-    }
 
     /** The endpoint this peer came through (the bound or connected endpoint). */
     public String endpoint() {

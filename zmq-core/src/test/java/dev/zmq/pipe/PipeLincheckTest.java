@@ -26,7 +26,7 @@ public class PipeLincheckTest {
 
     private static final int HWM = 2;
 
-    private final Pipe pipe = new Pipe(HWM);
+    private final Pipe pipe = Pipe.bounded(HWM);
     private final AtomicInteger readerWakes = new AtomicInteger();
     private final AtomicInteger writerWakes = new AtomicInteger();
     /** Reader: the wake count before the poll that found the pipe empty, or -1 when not asleep. */

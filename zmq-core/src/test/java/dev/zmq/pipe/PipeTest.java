@@ -15,7 +15,7 @@ class PipeTest {
 
     @Test
     void refusesAtHighWaterMarkAndWakesWriterAtHalf() {
-        Pipe pipe = new Pipe(4);
+        Pipe pipe = Pipe.bounded(4);
         AtomicInteger writerWakes = new AtomicInteger();
         pipe.onWritable(writerWakes::incrementAndGet);
         for (int i = 0; i < 4; i++) {
@@ -32,7 +32,7 @@ class PipeTest {
 
     @Test
     void bareDeliveriesKeepTheirConnectionsPropertiesAcrossAChangeAndCountAgainstTheHwm() {
-        Pipe pipe = new Pipe(3);
+        Pipe pipe = Pipe.bounded(3);
         Map<String, String> first = Map.of("Peer-Address", "10.0.0.1");
         Map<String, String> second = Map.of("Peer-Address", "10.0.0.2");
         assertThat(pipe.offerQuietly(bytes("a"), first)).isTrue();
@@ -44,8 +44,11 @@ class PipeTest {
             assertThat(m.first().text()).isEqualTo("a");
             assertThat(m.property("Peer-Address")).isEqualTo("10.0.0.1");
         });
-        assertThat(pipe.pollBare()).isEqualTo(bytes("b"));
-        ZmqMessage c = pipe.asMessage(pipe.pollBare());
+        Received received = new Received();
+        assertThat(pipe.pollInto(received)).isTrue();
+        assertThat(received.bareBody()).as("taken as its bytes alone").isEqualTo(bytes("b"));
+        assertThat(pipe.pollInto(received)).isTrue();
+        ZmqMessage c = received.message();
         assertThat(c.first().text()).isEqualTo("c");
         assertThat(c.property("Peer-Address")).isEqualTo("10.0.0.2");
         assertThat(pipe.poll()).isNull();
@@ -58,7 +61,7 @@ class PipeTest {
 
     @Test
     void wakesReaderOnlyOnEmptyToNonEmptyEdge() {
-        Pipe pipe = new Pipe(0);
+        Pipe pipe = Pipe.bounded(0);
         AtomicInteger readerWakes = new AtomicInteger();
         pipe.onReadable(readerWakes::incrementAndGet);
         pipe.offer(M);
@@ -72,7 +75,7 @@ class PipeTest {
 
     @Test
     void zeroHighWaterMarkMeansUnbounded() {
-        Pipe pipe = new Pipe(0);
+        Pipe pipe = Pipe.bounded(0);
         for (int i = 0; i < 100_000; i++) {
             assertThat(pipe.offer(M)).isTrue();
         }
@@ -81,7 +84,7 @@ class PipeTest {
 
     @Test
     void forceIgnoresTheHighWaterMark() {
-        Pipe pipe = new Pipe(1);
+        Pipe pipe = Pipe.bounded(1);
         pipe.offer(M);
         pipe.force(ZmqMessage.of("subscription"));
         assertThat(pipe.poll()).isEqualTo(M);
@@ -90,7 +93,7 @@ class PipeTest {
 
     @Test
     void keepsOrderAcrossThreads() throws Exception {
-        Pipe pipe = new Pipe(16);
+        Pipe pipe = Pipe.bounded(16);
         Signaler signaler = new Signaler();
         pipe.onWritable(signaler::wake);
         int n = 200_000;
@@ -123,7 +126,7 @@ class PipeTest {
 
     @Test
     void aCountingPipeKeepsOrderAndByteCountsAcrossManyChunksWithAConcurrentReader() throws Exception {
-        Pipe pipe = new Pipe(0, true);
+        Pipe pipe = Pipe.inproc(0);
         int n = 100_000;
         long[] expectedBytes = {0};
         Thread writer = new Thread(() -> {
@@ -151,5 +154,46 @@ class PipeTest {
         assertThat(pipe.bytesRead()).isEqualTo(expectedBytes[0]).isEqualTo(pipe.bytesWritten());
         assertThat(pipe.messagesRead()).isEqualTo(n);
         assertThat(pipe.poll()).isNull();
+    }
+
+    @Test
+    void aConflatingPipeHoldsOnlyTheLatestMessageAndNeverRefuses() {
+        Pipe pipe = Pipe.conflating();
+        for (int i = 0; i < 1000; i++) {
+            assertThat(pipe.offer(ZmqMessage.of("tick " + i))).isTrue();
+        }
+        assertThat(pipe.depth()).isEqualTo(1);
+        assertThat(pipe.poll()).isEqualTo(ZmqMessage.of("tick 999"));
+        assertThat(pipe.isEmpty()).isTrue();
+        assertThat(pipe.poll()).isNull();
+        assertThat(pipe.messagesWritten()).isEqualTo(1000);
+    }
+
+    @Test
+    void aBoundedPipeHandsBareMessagesOverAsBytesAndOthersWhole() {
+        Pipe pipe = Pipe.bounded(0);
+        ZmqMessage multipart = ZmqMessage.of("a", "b");
+        pipe.offer(ZmqMessage.of("bare"));
+        pipe.offer(multipart);
+        Received received = new Received();
+        assertThat(pipe.pollInto(received)).isTrue();
+        assertThat(received.bareBody()).isEqualTo(bytes("bare"));
+        assertThat(received.firstFrame()).isEqualTo(bytes("bare"));
+        assertThat(pipe.pollInto(received)).isTrue();
+        assertThat(received.bareBody()).isNull();
+        assertThat(received.message()).isSameAs(multipart);
+        assertThat(received.firstFrame()).isEqualTo(bytes("a"));
+        received.clear();
+        assertThat(received.message()).isNull();
+        assertThat(pipe.pollInto(received)).isFalse();
+    }
+
+    @Test
+    void anInprocPipeHandsTheMessageObjectAcross() {
+        Pipe pipe = Pipe.inproc(0);
+        ZmqMessage m = ZmqMessage.of("same object");
+        pipe.offer(m);
+        assertThat(pipe.poll()).isSameAs(m);
+        assertThat(pipe.bytesWritten()).isEqualTo(pipe.bytesRead()).isEqualTo(11);
     }
 }

@@ -52,8 +52,8 @@ final class InprocConnection {
             throw new ZmqException(ErrorCode.EINVAL, mine.name() + ": cannot connect to " + endpoint + ": it is bound"
                     + " by " + theirs.name() + ", and " + mine.type() + " cannot talk to " + theirs.type());
         }
-        Pipe out = new Pipe(hwm(mine, SocketOption.SNDHWM, theirs, SocketOption.RCVHWM), true);
-        Pipe in = new Pipe(hwm(mine, SocketOption.RCVHWM, theirs, SocketOption.SNDHWM), true);
+        Pipe out = Pipe.inproc(hwm(mine, SocketOption.SNDHWM, theirs, SocketOption.RCVHWM));
+        Pipe in = Pipe.inproc(hwm(mine, SocketOption.RCVHWM, theirs, SocketOption.SNDHWM));
         Peer peer = connecter.newPeer(endpoint, out, in);
         connecter.preamble(peer, false).forEach(out::force);
         InprocConnection c = new InprocConnection(endpoint, connecter, mine, peer);
