@@ -445,12 +445,17 @@ public final class ZmqSocket implements AutoCloseable {
             if (m.size() == 1) {
                 return m.data(0);
             }
-            prefetched = m;
-            throw new ZmqException(ErrorCode.EINVAL, name + ": the next message has " + m.size()
-                    + " frames; it stays queued for recv()");
+            throw keptForRecv(m);
         } finally {
             exit();
         }
+    }
+
+    /** Keeps a multipart message for {@link #recv()} and says why {@code recvBytes} did not take it (cold path). */
+    private ZmqException keptForRecv(ZmqMessage m) {
+        prefetched = m;
+        return new ZmqException(ErrorCode.EINVAL, name + ": the next message has " + m.size()
+                + " frames; it stays queued for recv()");
     }
 
     /** Subscribes a SUB or XSUB socket to messages whose first frame starts with {@code topic}. */
