@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides a ZAP request, for a {@link ZapHandler}. Ready-made: allow everyone, allow or deny by address, PLAIN user
+ * Decides a ZAP request, for a {@link dev.zmq.ZapHandler}. Ready-made: allow everyone, allow or deny by address, PLAIN user
  * names and passwords, CURVE client keys; combine them with {@link #and}. Implementations must be thread-safe if shared.
  */
 @FunctionalInterface
