@@ -31,7 +31,7 @@ public class PipeBenchmark {
 
     private static final ZmqMessage MESSAGE = ZmqMessage.of(new byte[64]);
 
-    private final Pipe pipe = new Pipe(1000);
+    private final Pipe pipe = Pipe.bounded(1000);
 
     /** Offers one message; at the HWM the offer is refused and counted all the same (the producer retries). */
     @Benchmark
