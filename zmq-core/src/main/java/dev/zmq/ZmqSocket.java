@@ -11,15 +11,11 @@ import dev.zmq.pattern.SocketPattern;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
-import dev.zmq.transport.Endpoint;
-import dev.zmq.transport.Transport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +59,8 @@ public final class ZmqSocket implements AutoCloseable {
     private final DropCounter drops = new DropCounter();
     private final SocketPattern pattern;
     private final SocketOwner owner;
-    /** Bound endpoints by resolved endpoint, guarded by {@link #lock}. */
-    private final Map<String, EndpointHandle> bound = new LinkedHashMap<>();
-    /** Connected endpoints (each may be connected more than once), guarded by {@link #lock}. */
-    private final Map<String, List<EndpointHandle>> connected = new LinkedHashMap<>();
+    /** What the socket bound and connected, guarded by {@link #lock}. */
+    private final SocketEndpoints endpoints;
     private ZmqMessage prefetched;
     /** What {@link #tryRecvBytes()} takes into; used holding the lock (thread-safe types) or by the one thread. */
     private final Received received = new Received();
@@ -77,9 +71,6 @@ public final class ZmqSocket implements AutoCloseable {
     private Duration sendTimeout = options.get(SocketOption.SNDTIMEO);
     private Duration receiveTimeout = options.get(SocketOption.RCVTIMEO);
     private volatile boolean closed;
-    private volatile String lastEndpoint;
-    private volatile List<String> boundView = List.of();
-    private volatile List<String> connectedView = List.of();
 
     ZmqSocket(ZmqContext context, SocketType type, String name) {
         this.context = context;
@@ -89,6 +80,7 @@ public final class ZmqSocket implements AutoCloseable {
         this.signaler = threadSafe ? Signaler.shared() : new Signaler();
         this.pattern = SocketPattern.create(type, options, signaler, drops);
         this.owner = new SocketOwner(context, type, name, options, signaler, pattern);
+        this.endpoints = new SocketEndpoints(name, context.transports(), owner);
     }
 
     /** The socket's type. */
@@ -131,20 +123,7 @@ public final class ZmqSocket implements AutoCloseable {
 
     private void doBind(String endpoint) {
         checkOpen();
-        Endpoint e = Endpoint.parse(endpoint);
-        owner.connectionConfig().validateSecurity();
-        EndpointHandle h;
-        try {
-            h = context.transports().of(e).bind(e, owner);
-        } catch (ZmqException ex) {
-            owner.emit(SocketEventType.BIND_FAILED, endpoint, null, ex.getMessage());
-            throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
-        }
-        bound.put(h.endpoint(), h);
-        lastEndpoint = h.endpoint();
-        refreshEndpoints();
-        h.start();
-        owner.emit(SocketEventType.LISTENING, h.endpoint(), null, "");
+        endpoints.bind(endpoint);
     }
 
     /**
@@ -174,23 +153,7 @@ public final class ZmqSocket implements AutoCloseable {
 
     private Peer doConnect(String endpoint) {
         checkOpen();
-        Endpoint e = Endpoint.parse(endpoint);
-        owner.connectionConfig().validateSecurity();
-        Transport transport = context.transports().of(e);
-        if (!transport.allowsRepeatedConnect() && connected.containsKey(endpoint)) {
-            throw new ZmqException(ErrorCode.EINVAL, name + ": already connected to " + endpoint);
-        }
-        EndpointHandle h;
-        try {
-            h = transport.connect(e, owner);
-        } catch (ZmqException ex) {
-            throw new ZmqException(ex.code(), name + ": " + ex.getMessage(), ex);
-        }
-        connected.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(h);
-        lastEndpoint = endpoint;
-        refreshEndpoints();
-        h.start();
-        return h.peer();
+        return endpoints.connect(endpoint).peer();
     }
 
     /**
@@ -203,13 +166,7 @@ public final class ZmqSocket implements AutoCloseable {
 
     private void doUnbind(String endpoint) {
         checkOpen();
-        EndpointHandle h = bound.remove(endpoint);
-        if (h == null) {
-            throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not bound (bound: "
-                    + bound.keySet() + ")");
-        }
-        refreshEndpoints();
-        awaitReleased(h.close(lingerNanos()), endpoint);
+        awaitReleased(endpoints.unbind(endpoint).close(lingerNanos()), endpoint);
     }
 
     private void awaitReleased(CompletableFuture<Void> released, String endpoint) {
@@ -233,12 +190,7 @@ public final class ZmqSocket implements AutoCloseable {
 
     private void doDisconnect(String endpoint) {
         checkOpen();
-        List<EndpointHandle> handles = connected.remove(endpoint);
-        if (handles == null) {
-            throw new ZmqException(ErrorCode.ENOENT, name + ": " + endpoint + " is not connected (connected: "
-                    + connected.keySet() + ")");
-        }
-        refreshEndpoints();
+        List<EndpointHandle> handles = endpoints.disconnect(endpoint);
         owner.processMailbox();
         for (EndpointHandle h : handles) {
             Peer peer = h.peer();
@@ -251,23 +203,17 @@ public final class ZmqSocket implements AutoCloseable {
 
     /** The endpoints bound now (resolved, e.g. with the ephemeral port). Safe from any thread. */
     public List<String> boundEndpoints() {
-        return boundView;
+        return endpoints.bound();
     }
 
     /** The endpoints connected to now (each may be up or reconnecting). Safe from any thread. */
     public List<String> connectedEndpoints() {
-        return connectedView;
-    }
-
-    /** Publishes the endpoint lists for readers on other threads; call holding {@link #lock}. */
-    private void refreshEndpoints() {
-        boundView = List.copyOf(bound.keySet());
-        connectedView = List.copyOf(connected.keySet());
+        return endpoints.connected();
     }
 
     /** The endpoint last bound (resolved, e.g. with the ephemeral port) or connected, or {@code null}. */
     public String lastEndpoint() {
-        return lastEndpoint;
+        return endpoints.last();
     }
 
     // ---------------------------------------------------------------- sending
@@ -547,25 +493,21 @@ public final class ZmqSocket implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<EndpointHandle> handles = new ArrayList<>();
+        List<EndpointHandle> handles;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            handles.addAll(bound.values());
-            connected.values().forEach(handles::addAll);
-            bound.clear();
-            connected.clear();
-            refreshEndpoints();
+            handles = endpoints.removeAll();
         } finally {
             lock.unlock();
         }
         long linger = lingerNanos();
         List<CompletableFuture<Void>> released = new ArrayList<>();
         handles.forEach(h -> released.add(h.close(linger)));
-        context.transports().all().forEach(t -> t.socketClosed(owner));
+        endpoints.socketClosed();
         signaler.wake();
         context.socketClosed(this);
         owner.emit(SocketEventType.MONITOR_STOPPED, "", null, "socket closed");
