@@ -78,9 +78,7 @@ public final class ZmqContext implements AutoCloseable {
     }
 
     private ZmqSocket open(SocketType type, String name) {
-        if (closed) {
-            throw new ZmqException(ErrorCode.ETERM, "the context is closed");
-        }
+        requireOpen();
         int id = socketIds.incrementAndGet();
         ZmqSocket s;
         synchronized (naming) {
@@ -102,12 +100,16 @@ public final class ZmqContext implements AutoCloseable {
      * metrics, health or socket listeners; closed with the context.
      */
     ZmqSocket internalSocket(SocketType type, String name) {
-        if (closed) {
-            throw new ZmqException(ErrorCode.ETERM, "the context is closed");
-        }
+        requireOpen();
         ZmqSocket s = new ZmqSocket(this, type, name + "#" + socketIds.incrementAndGet());
         internal.add(s);
         return s;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ZmqException(ErrorCode.ETERM, "the context is closed");
+        }
     }
 
     /** Adds a listener for sockets opened and closed from now on (see {@link #sockets()} for those open now). */

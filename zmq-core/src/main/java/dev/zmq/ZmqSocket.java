@@ -191,7 +191,7 @@ public final class ZmqSocket implements AutoCloseable {
     private void doDisconnect(String endpoint) {
         checkOpen();
         List<EndpointHandle> handles = endpoints.disconnect(endpoint);
-        owner.processMailbox();
+        processMailbox();
         for (EndpointHandle h : handles) {
             Peer peer = h.peer();
             if (peer != null) {
@@ -382,11 +382,11 @@ public final class ZmqSocket implements AutoCloseable {
                     return null;
                 }
                 byte[] body = received.bareBody();
-                m = body == null ? received.message() : null;
-                received.clear();
                 if (body != null) {
+                    received.clear();
                     return body;
                 }
+                m = received.take();
             }
             if (m.size() == 1) {
                 return m.data(0);

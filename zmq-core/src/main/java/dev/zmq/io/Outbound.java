@@ -295,14 +295,14 @@ final class Outbound {
             return false;
         }
         byte[] body = next.bareBody();
-        ZmqMessage m = body != null && !mechanism.encrypts() && !sendSubscriptionCommands ? null : next.message();
-        next.clear();
-        if (m == null) {
+        if (body != null && !mechanism.encrypts() && !sendSubscriptionCommands) {
+            next.clear();
             batchMessages++;
             batchBytes += body.length;
             encoder.begin(body);
             return true;
         }
+        ZmqMessage m = next.take();
         Subscription subscription = sendSubscriptionCommands ? Subscription.parse(m) : null;
         if (subscription != null) {
             queue(subscription.toCommand(subscribeCommand, cancelCommand));

@@ -66,12 +66,7 @@ final class FairQueue {
 
     /** The next message in turn, or {@code null} when no peer has one. */
     ZmqMessage recv() {
-        if (!recvInto(received)) {
-            return null;
-        }
-        ZmqMessage m = received.message();
-        received.clear();
-        return m;
+        return recvInto(received) ? received.take() : null;
     }
 
     /** Takes the next message in turn into {@code into} (a bare one as its body alone); {@code false} when none. */

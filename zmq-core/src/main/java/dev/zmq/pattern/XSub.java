@@ -85,12 +85,7 @@ class XSub extends SocketPattern {
     /** The next message as {@link #recvInto} takes it (so SUB's filter applies). */
     @Override
     public ZmqMessage recv() {
-        if (!recvInto(received)) {
-            return null;
-        }
-        ZmqMessage m = received.message();
-        received.clear();
-        return m;
+        return recvInto(received) ? received.take() : null;
     }
 
     @Override

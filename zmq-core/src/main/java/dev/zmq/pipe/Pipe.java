@@ -191,12 +191,7 @@ public abstract sealed class Pipe permits BoundedPipe, InprocPipe, ConflatingPip
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
     public final ZmqMessage poll() {
-        if (!pollInto(polled)) {
-            return null;
-        }
-        ZmqMessage m = polled.message();
-        polled.clear();
-        return m;
+        return pollInto(polled) ? polled.take() : null;
     }
 
     /**

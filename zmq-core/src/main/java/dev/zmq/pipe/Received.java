@@ -45,6 +45,13 @@ public final class Received {
         return body != null ? ZmqMessage.received(body, properties) : message;
     }
 
+    /** The message held, as {@link #message()}, and forgets it; {@code null} when none. */
+    public ZmqMessage take() {
+        ZmqMessage m = message();
+        clear();
+        return m;
+    }
+
     /** The first frame's bytes of the message held (for subscription filters), without making a message. */
     public byte[] firstFrame() {
         return body != null ? body : message.data(0);
