@@ -2,6 +2,7 @@ package dev.zmq.cli;
 
 import dev.zmq.ErrorCode;
 import dev.zmq.Frame;
+import dev.zmq.OptionValue;
 import dev.zmq.SocketOption;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
@@ -43,7 +44,7 @@ final class CatCommand implements Callable<Integer> {
     private static final ZmqMessage END_OF_INPUT = ZmqMessage.of("end of input");
 
     @Mixin
-    SocketSpec spec;
+    SocketArgs spec;
 
     @Option(names = {"-s", "--subscribe"}, paramLabel = "TOPIC",
             description = "SUB/XSUB: subscribe to TOPIC (repeatable; default: everything). DISH: join group TOPIC.")
@@ -75,17 +76,15 @@ final class CatCommand implements Callable<Integer> {
         out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         SocketType type = spec.socketType();
         try (ZmqContext context = new ZmqContext()) {
-            ZmqSocket socket = spec.open(context);
-            socket.set(SocketOption.LINGER, Duration.ofMillis(lingerMillis));
-            if (type == SocketType.SUB || type == SocketType.XSUB) {
-                (topics.isEmpty() ? List.of("") : topics).forEach(socket::subscribe);
-            } else if (type == SocketType.DISH) {
-                if (topics.isEmpty()) {
-                    throw new ZmqException(ErrorCode.EINVAL, "a DISH receives only the groups it joins: give -s GROUP");
-                }
-                topics.forEach(socket::join);
+            List<String> subscriptions = List.of();
+            if (type == SocketType.DISH && topics.isEmpty()) {
+                throw new ZmqException(ErrorCode.EINVAL, "a DISH receives only the groups it joins: give -s GROUP");
+            } else if (type.subscribes()) {
+                subscriptions = topics.isEmpty() ? List.of("") : topics;
             }
-            spec.attach(socket);
+            ZmqSocket socket = spec.open(context,
+                    List.of(new OptionValue<>(SocketOption.LINGER, Duration.ofMillis(lingerMillis))), subscriptions,
+                    s -> { });
             int code = switch (type) {
                 case REQ -> requestLoop(socket);
                 case REP, SERVER -> replyLoop(socket);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 final class MonitorCommand implements Callable<Integer> {
 
     @Mixin
-    SocketSpec spec;
+    SocketArgs spec;
 
     @Option(names = "--duration", paramLabel = "MS", description = "Stop after MS milliseconds (default: run until killed).")
     long durationMillis = -1;
@@ -28,14 +29,12 @@ final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
         try (ZmqContext context = new ZmqContext()) {
-            ZmqSocket socket = spec.open(context);
-            socket.addMonitor(e -> {
+            ZmqSocket socket = spec.open(context, List.of(), List.of(), s -> s.addMonitor(e -> {
                 synchronized (out) {
                     out.println(e.time() + " " + e);
                     out.flush();
                 }
-            });
-            spec.attach(socket);
+            }));
             if (durationMillis >= 0) {
                 Thread.sleep(durationMillis);
             } else {

@@ -2,6 +2,7 @@ package dev.zmq.cli;
 
 import dev.zmq.ErrorCode;
 import dev.zmq.Proxy;
+import dev.zmq.SocketSpec;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
@@ -50,8 +51,9 @@ final class ProxyCommand implements Callable<Integer> {
         ZmqSocket back = open(context, backend, "--backend");
         ZmqSocket tap = null;
         if (capture != null) {
-            tap = context.socket(SocketType.PUB);
-            Endpoints.parse(capture, true, "--capture").attach(tap);
+            Endpoints taps = Endpoints.parse(capture, true, "--capture");
+            tap = SocketSpec.builder("capture").type(SocketType.PUB).bind(taps.binds()).connect(taps.connects())
+                    .build().open(context);
         }
         ZmqSocket control = context.socket(SocketType.PAIR);
         control.bind("inproc://zmq-proxy-control");
@@ -82,8 +84,7 @@ final class ProxyCommand implements Callable<Integer> {
             throw new ZmqException(ErrorCode.EINVAL, option + " must be TYPE:ENDPOINTS, got '" + spec + "'");
         }
         Endpoints endpoints = Endpoints.parse(spec.substring(colon + 1), true, option);
-        ZmqSocket s = context.socket(SocketType.fromName(spec.substring(0, colon)));
-        endpoints.attach(s);
-        return s;
+        return SocketSpec.builder(option.substring(2)).type(spec.substring(0, colon)).bind(endpoints.binds())
+                .connect(endpoints.connects()).build().open(context);
     }
 }

@@ -77,7 +77,7 @@ class ZmqCliIT {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "cat -t FOO -b tcp://127.0.0.1:1; zmq: unknown socket type 'FOO'",
-        "cat -t PUSH -c tcp://nohost; zmq: PUSH#1: malformed endpoint 'tcp://nohost': expected host:port",
+        "cat -t PUSH -c tcp://nohost; zmq: --connect 'tcp://nohost': malformed endpoint 'tcp://nohost': expected host:port",
         "cat -t PUSH -c tcp://127.0.0.1:1 --bogus; zmq: Unknown option: '--bogus'",
         "cat -t PUSH; zmq: give at least one -b ENDPOINT, -c ENDPOINT or -e @ENDPOINT|>ENDPOINT",
         "cat -t PUSH -e >; zmq: -e: empty endpoint in '>'",
@@ -443,6 +443,6 @@ class ZmqCliIT {
         assertThat(received.out()).containsExactly("sealed");
         Run bad = run("", "cat", "-t", "PUSH", "-c", endpoint, "--curve-serverkey", "tooShort");
         assertThat(bad.exit()).isEqualTo(ZmqCli.BAD_ARGUMENTS);
-        assertThat(bad.err()).singleElement().asString().contains("--curve-serverkey must be 40 Z85 characters");
+        assertThat(bad.err()).singleElement().asString().contains("--curve-serverkey '(hidden)': a CURVE key must be 40 Z85 characters");
     }
 }

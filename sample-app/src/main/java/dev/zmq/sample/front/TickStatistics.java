@@ -2,7 +2,7 @@ package dev.zmq.sample.front;
 
 import dev.zmq.sample.Price;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.integration.dsl.Zmq;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.context.annotation.Bean;

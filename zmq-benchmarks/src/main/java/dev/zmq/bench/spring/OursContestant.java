@@ -5,8 +5,8 @@ import dev.zmq.ZmqContext;
 import dev.zmq.spring.annotation.EnableZmq;
 import dev.zmq.spring.annotation.ZmqListener;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketRegistry;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import dev.zmq.spring.metrics.ZmqMetricsBinder;
@@ -89,11 +89,12 @@ final class OursContestant extends Contestant {
         @Bean
         ZmqSocketRegistry sockets() {
             boolean propagation = Boolean.getBoolean("bench.propagation");
-            return new ZmqSocketRegistry(List.of(new ZmqSocketSpec("in", SocketType.PULL,
-                    List.of("tcp://127.0.0.1:" + System.getProperty("bench.port")), List.of(), List.of(), List.of(),
-                    propagation), new ZmqSocketSpec("out", SocketType.PUSH, List.of(),
-                    List.of("tcp://127.0.0.1:" + System.getProperty("bench.port")), List.of(), List.of(),
-                    propagation)));
+            List<String> endpoint = List.of("tcp://127.0.0.1:" + System.getProperty("bench.port"));
+            return new ZmqSocketRegistry(List.of(
+                    new ZmqSocketSpec("in", SocketType.PULL, endpoint, List.of(), List.of(), List.of())
+                            .withPropagation(propagation),
+                    new ZmqSocketSpec("out", SocketType.PUSH, List.of(), endpoint, List.of(), List.of())
+                            .withPropagation(propagation)));
         }
 
         @Bean
@@ -113,7 +114,7 @@ final class OursContestant extends Contestant {
         ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets,
                 ZmqMessageConverter converter, ObjectProvider<ObservationRegistry> observations) {
             ZmqListenerContainerFactory f = new ZmqListenerContainerFactory(context, sockets, converter);
-            observations.ifAvailable(f::setObservationRegistry);
+            observations.ifAvailable(f.getContainerProperties()::setObservationRegistry);
             return f;
         }
 

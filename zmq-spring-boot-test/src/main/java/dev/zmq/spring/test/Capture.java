@@ -4,7 +4,7 @@ import dev.zmq.SocketOption;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.TraceEnvelope;
 import dev.zmq.spring.support.ZmqMessageConverter;

@@ -1,6 +1,6 @@
 package dev.zmq.spring.test;
 
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**

@@ -3,7 +3,7 @@ package dev.zmq.spring.test;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.zmq.spring.test;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.boot.autoconfigure.ZmqContextAutoConfiguration;
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -3,7 +3,6 @@ package dev.zmq.spring.annotation;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
 import dev.zmq.spring.config.ZmqListenerEndpoint;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
-import dev.zmq.spring.listener.ZmqErrorHandler;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -13,13 +12,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.messaging.handler.annotation.SendTo;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds {@link ZmqListener} methods on every bean, resolves their attributes (placeholders, then SpEL) and, once all
@@ -35,6 +37,12 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
 
     /** The factory used when {@code containerFactory} is empty. */
     public static final String DEFAULT_FACTORY = "zmqListenerContainerFactory";
+    /**
+     * The attributes that say which socket and which factory; every other String attribute is a container setting,
+     * handed to the factory by name.
+     */
+    private static final Set<String> NOT_SETTINGS = Set.of("id", "socket", "type", "bind", "connect", "topics",
+            "containerFactory");
 
     private final List<Pending> pending = new ArrayList<>();
     private ConfigurableBeanFactory beanFactory;
@@ -104,28 +112,24 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
         String resolvedId = resolve(a.id());
         String id = instanceId(resolvedId.isEmpty() ? p.beanName() + "." + p.method().getName() : resolvedId,
                 p.beanName(), registry);
-        String autoStartup = resolve(a.autoStartup());
-        String errorHandler = resolve(a.errorHandler());
-        String deadLetter = resolve(a.deadLetterSocket());
         SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
         String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
         return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()),
-                resolveAll(a.connect()), resolveAll(a.topics()), integer(p, "concurrency", a.concurrency()),
-                autoStartup.isEmpty() ? null : Boolean.valueOf(autoStartup),
-                errorHandler.isEmpty() ? null : beanFactory.getBean(errorHandler, ZmqErrorHandler.class),
-                p.bean(), p.method(), target, integer(p, "retries", a.retries()),
-                deadLetter.isEmpty() ? null : deadLetter);
+                resolveAll(a.connect()), resolveAll(a.topics()), settings(a), p.bean(), p.method(), target);
     }
 
-    /** The resolved integer attribute {@code name}, or {@code null} when empty. */
-    private Integer integer(Pending p, String name, String value) {
-        String v = resolve(value);
-        try {
-            return v.isEmpty() ? null : Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("@ZmqListener " + p.method().getDeclaringClass().getSimpleName() + "."
-                    + p.method().getName() + ": " + name + " must be an integer, got '" + v + "'", e);
-        }
+    /** The container settings the annotation gives (non-empty String attributes but the socket's), resolved. */
+    private Map<String, String> settings(ZmqListener a) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        AnnotationUtils.getAnnotationAttributes(a).forEach((name, value) -> {
+            if (value instanceof String text && !NOT_SETTINGS.contains(name)) {
+                String v = resolve(text);
+                if (!v.isEmpty()) {
+                    settings.put(name, v);
+                }
+            }
+        });
+        return settings;
     }
 
     private List<String> resolveAll(String[] values) {

@@ -1,67 +1,51 @@
 package dev.zmq.spring.config;
 
+import dev.zmq.OptionValue;
+import dev.zmq.SocketSpec;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.spring.core.ZmqTemplate;
+import dev.zmq.spring.listener.ContainerProperties;
 import dev.zmq.spring.listener.DeadLetterSocket;
-import dev.zmq.spring.listener.LoggingErrorHandler;
 import dev.zmq.spring.listener.MessagingListenerAdapter;
-import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
-import dev.zmq.spring.metrics.ZmqListenerObservationConvention;
 import dev.zmq.spring.support.ZmqMessageArgumentResolver;
 import dev.zmq.spring.support.ZmqMessageConverter;
-import io.micrometer.observation.ObservationRegistry;
-import org.springframework.core.retry.RetryPolicy;
+import dev.zmq.spring.support.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketSpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.validation.Validator;
 
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
  * Makes listener containers, for {@code @ZmqListener} methods ({@link #createContainer(ZmqListenerEndpoint)}) or
- * for code ({@link #createContainer(String, ZmqSocketSpec, ZmqMessageListener)}), with shared defaults: concurrency,
- * auto-startup, error handler, options for inline sockets, payload validation. Name a factory bean in
+ * for code ({@link #createContainer(String, ZmqSocketSpec, ZmqMessageListener)}). Every container gets a copy of
+ * {@link #getContainerProperties()} (the defaults: concurrency, error handling, retries, dead letters, restarts,
+ * threads, observations), with a listener's own attributes applied by name. Name a factory bean in
  * {@code @ZmqListener(containerFactory = ...)} to use other defaults.
  *
  * <p>Configure it before the first container is made; thereafter thread-safe. Creating a container for a
  * listener whose declaration cannot work throws {@link IllegalStateException} naming the method and the reason.
  */
-public class ZmqListenerContainerFactory {
-
-    /** Sockets that cannot send a reply: a listener on one must return void or forward with {@code @SendTo}. */
-    private static final Set<SocketType> RECEIVE_ONLY = EnumSet.of(SocketType.PULL, SocketType.SUB, SocketType.XSUB,
-            SocketType.DISH, SocketType.GATHER);
-    private static final Set<SocketType> ANSWERING = EnumSet.of(SocketType.REP, SocketType.ROUTER);
+public class ZmqListenerContainerFactory implements BeanFactoryAware {
 
     private final ZmqContext context;
     private final ZmqSocketRegistry sockets;
     private final ZmqMessageConverter converter;
-    private int concurrency = 1;
-    private boolean autoStartup = true;
-    private ZmqErrorHandler errorHandler = new LoggingErrorHandler();
+    private final ContainerProperties containerProperties = new ContainerProperties();
     private List<OptionValue<?>> defaultOptions = List.of();
-    private Duration shutdownTimeout = Duration.ofSeconds(30);
-    private volatile Validator validator;
-    private ZmqTemplate template;
-    private ObservationRegistry observations = ObservationRegistry.NOOP;
-    private ZmqListenerObservationConvention observationConvention;
-    private boolean returnExceptions;
-    private Duration retryDelay = Duration.ofSeconds(1);
-    private double retryMultiplier = 2;
-    private Duration retryMaxDelay = Duration.ofSeconds(30);
-    private int retries;
-    private String deadLetterSocket;
-    private ThreadFactory threads = Thread::new;
-    private volatile DefaultMessageHandlerMethodFactory methods;
+    private @Nullable Validator validator;
+    private @Nullable ZmqTemplate template;
+    private ListenerSettings settings = new ListenerSettings(null);
+    private volatile @Nullable DefaultMessageHandlerMethodFactory methods;
 
     /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
     public ZmqListenerContainerFactory(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter) {
@@ -70,19 +54,9 @@ public class ZmqListenerContainerFactory {
         this.converter = converter;
     }
 
-    /** Default concurrency (1). */
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
-    }
-
-    /** Whether containers start with the application (true). */
-    public void setAutoStartup(boolean autoStartup) {
-        this.autoStartup = autoStartup;
-    }
-
-    /** The default error handler ({@link LoggingErrorHandler}). */
-    public void setErrorHandler(ZmqErrorHandler errorHandler) {
-        this.errorHandler = errorHandler;
+    /** The defaults every container starts from; configure them before the first container is made. */
+    public ContainerProperties getContainerProperties() {
+        return containerProperties;
     }
 
     /** Options for inline sockets (named sockets carry their own): the {@code zmq.defaults}. */
@@ -90,120 +64,91 @@ public class ZmqListenerContainerFactory {
         this.defaultOptions = List.copyOf(defaultOptions);
     }
 
-    /** How long stopping a container waits for messages in progress (30 s). */
-    public void setShutdownTimeout(Duration shutdownTimeout) {
-        this.shutdownTimeout = shutdownTimeout;
-    }
-
     /** Validates {@code @Valid @Payload} parameters; none by default. */
     public void setValidator(Validator validator) {
         this.validator = validator;
     }
 
-    /** Sends {@code @SendTo} return values. */
+    /** Sends {@code @SendTo} return values and dead letters to sockets named under {@code zmq.sockets}. */
     public void setTemplate(ZmqTemplate template) {
         this.template = template;
     }
 
-    /** Where containers record {@code zmq.listener} observations (none by default). */
-    public void setObservationRegistry(ObservationRegistry observations) {
-        this.observations = observations;
-    }
-
-    /** Names and tags the containers' observations (the default convention when unset). */
-    public void setObservationConvention(ZmqListenerObservationConvention observationConvention) {
-        this.observationConvention = observationConvention;
+    /** Where listener settings that name beans (e.g. {@code errorHandler}) find them. */
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.settings = new ListenerSettings(beanFactory);
     }
 
     /**
-     * Whether callers of failing REP/ROUTER/SERVER/PEER listeners get the exception's class and message in their
-     * {@code ERROR} reply (default {@code false}, as Spring AMQP's {@code returnExceptions}: internals stay inside).
+     * A container running {@code listener} on the socket {@code spec}, with this factory's defaults.
+     *
+     * @throws IllegalStateException when the defaults name a dead-letter socket that does not exist
      */
-    public void setReturnExceptions(boolean returnExceptions) {
-        this.returnExceptions = returnExceptions;
-    }
-
-    /** Default retries after a failed attempt (0: none). */
-    public void setRetries(int retries) {
-        this.retries = retries;
-    }
-
-    /**
-     * The back-off between retries: first {@code delay} (1 s), multiplied by {@code multiplier} (2) up to
-     * {@code maxDelay} (30 s).
-     */
-    public void setRetryBackOff(Duration delay, double multiplier, Duration maxDelay) {
-        this.retryDelay = delay;
-        this.retryMultiplier = multiplier;
-        this.retryMaxDelay = maxDelay;
-    }
-
-    /** The default socket (under {@code zmq.sockets}) where failed messages go; {@code null}: none. */
-    public void setDeadLetterSocket(String deadLetterSocket) {
-        this.deadLetterSocket = deadLetterSocket;
-    }
-
-    /** Makes the containers' receiving and worker threads (platform threads by default). */
-    public void setThreadFactory(ThreadFactory threads) {
-        this.threads = threads;
-    }
-
-    /** A container running {@code listener} on the socket {@code spec}, with this factory's defaults. */
     public ZmqListenerContainer createContainer(String id, ZmqSocketSpec spec, ZmqMessageListener listener) {
-        return configured(new ZmqListenerContainer(id, spec, concurrency, listener, errorHandler, converter, context,
-                autoStartup, shutdownTimeout), retries, deadLetterSocket);
-    }
-
-    private ZmqListenerContainer configured(ZmqListenerContainer c, int retries, String deadLetter) {
-        c.setObservationRegistry(observations);
-        c.setObservationConvention(observationConvention);
-        c.setReturnExceptions(returnExceptions);
-        c.setThreadFactory(threads);
-        if (retries > 0) {
-            c.setRetryPolicy(RetryPolicy.builder().maxRetries(retries).delay(retryDelay).multiplier(retryMultiplier)
-                    .maxDelay(retryMaxDelay).build());
-        }
-        if (deadLetter != null) {
-            if (template == null) {
-                throw new IllegalStateException("listener '" + c.getId() + "': a dead-letter socket needs a"
-                        + " ZmqTemplate");
-            }
-            sockets.get(deadLetter);
-            c.setDeadLetterPublisher(new DeadLetterSocket(template, converter, deadLetter));
-        }
-        return c;
+        return container(id, spec, listener, containerProperties.copy(), "listener '" + id + "'");
     }
 
     /** A container for an annotated method. */
     public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
         ZmqSocketSpec spec = socketFor(endpoint);
         SocketType type = spec.type();
+        String sendTo = endpoint.sendTo();
         boolean returns = endpoint.method().getReturnType() != void.class;
-        if (endpoint.sendTo() != null && ANSWERING.contains(type)) {
+        if (sendTo != null && type.replies()) {
             throw invalid(endpoint, "@SendTo cannot be used on a " + type + " listener: its return value is the reply");
         }
-        if (returns && endpoint.sendTo() == null && RECEIVE_ONLY.contains(type)) {
+        if (returns && sendTo == null && !type.canSend()) {
             throw invalid(endpoint, "it returns a value but its " + type + " socket cannot reply; return void or add"
                     + " @SendTo(\"<socket name>\")");
         }
-        if (endpoint.sendTo() != null) {
-            if (template == null) {
+        Consumer<Object> sender = null;
+        if (sendTo != null) {
+            ZmqTemplate t = template;
+            if (t == null) {
                 throw invalid(endpoint, "@SendTo needs a ZmqTemplate");
             }
-            sockets.get(endpoint.sendTo());
+            known(endpoint, sendTo);
+            sender = result -> t.convertAndSend(sendTo, result);
+        }
+        ContainerProperties properties = containerProperties.copy();
+        try {
+            settings.apply(endpoint.settings(), properties);
+        } catch (RuntimeException e) {
+            throw invalid(endpoint, e.getMessage());
         }
         InvocableHandlerMethod method = handlerMethods().createInvocableHandlerMethod(endpoint.bean(),
                 endpoint.method());
-        Consumer<Object> sendTo = endpoint.sendTo() == null ? null
-                : result -> template.convertAndSend(endpoint.sendTo(), result);
         ZmqMessageListener listener = new MessagingListenerAdapter(method, converter, endpoint.id(), spec.name(),
-                sendTo);
-        return configured(new ZmqListenerContainer(endpoint.id(), spec,
-                endpoint.concurrency() != null ? endpoint.concurrency() : concurrency, listener,
-                endpoint.errorHandler() != null ? endpoint.errorHandler() : errorHandler, converter, context,
-                endpoint.autoStartup() != null ? endpoint.autoStartup() : autoStartup, shutdownTimeout),
-                endpoint.retries() != null ? endpoint.retries() : retries,
-                endpoint.deadLetter() != null ? endpoint.deadLetter() : deadLetterSocket);
+                sender);
+        return container(endpoint.id(), spec, listener, properties,
+                "@ZmqListener " + endpoint.describe() + " (id '" + endpoint.id() + "')");
+    }
+
+    /** The container, its dead-letter socket (if any) made into the publisher. */
+    private ZmqListenerContainer container(String id, ZmqSocketSpec spec, ZmqMessageListener listener,
+                                           ContainerProperties properties, String who) {
+        String deadLetter = properties.getDeadLetterSocket();
+        if (deadLetter != null) {
+            if (template == null) {
+                throw new IllegalStateException(who + ": a dead-letter socket needs a ZmqTemplate");
+            }
+            try {
+                sockets.get(deadLetter);
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalStateException(who + ": dead-letter " + unknown.getMessage(), unknown);
+            }
+            properties.setDeadLetterPublisher(new DeadLetterSocket(template, converter, deadLetter));
+        }
+        return new ZmqListenerContainer(id, spec, listener, context, converter, properties);
+    }
+
+    private void known(ZmqListenerEndpoint e, String socket) {
+        try {
+            sockets.get(socket);
+        } catch (IllegalArgumentException unknown) {
+            throw invalid(e, unknown.getMessage());
+        }
     }
 
     private ZmqSocketSpec socketFor(ZmqListenerEndpoint e) {
@@ -221,8 +166,8 @@ public class ZmqListenerContainerFactory {
             if (e.topics().isEmpty()) {
                 return named;
             }
-            if (named.type() != SocketType.SUB && named.type() != SocketType.XSUB) {
-                throw invalid(e, "topics need a SUB or XSUB socket; '" + e.socket() + "' is " + named.type());
+            if (!named.type().subscribes()) {
+                throw invalid(e, "topics need a SUB, XSUB or DISH socket; '" + e.socket() + "' is " + named.type());
             }
             return named.withTopics(e.topics());
         }
@@ -230,8 +175,8 @@ public class ZmqListenerContainerFactory {
             throw invalid(e, "name a socket (socket = \"...\") or give type and bind or connect");
         }
         try {
-            return sockets.inline(new ZmqSocketSpec(e.id(), SocketType.fromName(e.type()), e.bind(), e.connect(),
-                    e.topics(), defaultOptions));
+            return sockets.inline(new ZmqSocketSpec(SocketSpec.builder(e.id()).type(e.type()).bind(e.bind())
+                    .connect(e.connect()).topics(e.topics()).options(defaultOptions).build(), false));
         } catch (ZmqException bad) {
             throw invalid(e, bad.getMessage());
         }
@@ -241,7 +186,8 @@ public class ZmqListenerContainerFactory {
         DefaultMessageHandlerMethodFactory f = methods;
         if (f == null) {
             synchronized (this) {
-                if (methods == null) {
+                f = methods;
+                if (f == null) {
                     f = new DefaultMessageHandlerMethodFactory();
                     f.setMessageConverter(converter.payloadConverter());
                     f.setCustomArgumentResolvers(List.of(new ZmqMessageArgumentResolver()));
@@ -251,13 +197,12 @@ public class ZmqListenerContainerFactory {
                     f.afterPropertiesSet();
                     methods = f;
                 }
-                f = methods;
             }
         }
         return f;
     }
 
-    private static IllegalStateException invalid(ZmqListenerEndpoint e, String reason) {
+    private static IllegalStateException invalid(ZmqListenerEndpoint e, @Nullable String reason) {
         return new IllegalStateException("@ZmqListener " + e.describe() + " (id '" + e.id() + "'): " + reason);
     }
 }

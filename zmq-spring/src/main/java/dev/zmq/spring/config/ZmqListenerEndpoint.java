@@ -1,32 +1,38 @@
 package dev.zmq.spring.config;
 
-import dev.zmq.spring.listener.ZmqErrorHandler;
+import org.jspecify.annotations.Nullable;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One {@code @ZmqListener} method, its attributes resolved (placeholders and SpEL evaluated). Immutable.
  *
- * @param id           the listener id (unique in the registry)
- * @param socket       the name of a socket under {@code zmq.sockets}, or empty for an inline socket
- * @param type         the inline socket's type, or empty
- * @param bind         inline endpoints to bind
- * @param connect      inline endpoints to connect to
- * @param topics       inline topics (SUB)
- * @param concurrency  messages handled at once, or {@code null} for the factory's default
- * @param autoStartup  whether it starts with the application, or {@code null} for the factory's default
- * @param errorHandler the handler for this listener, or {@code null} for the factory's
- * @param bean         the bean declaring the method
- * @param method       the method to invoke
- * @param sendTo       the socket the return value goes to ({@code @SendTo}), or {@code null}
- * @param retries      retries after a failed attempt, or {@code null} for the factory's default
- * @param deadLetter   the socket failed messages go to, or {@code null} for the factory's default
+ * @param id       the listener id (unique in the registry)
+ * @param socket   the name of a socket under {@code zmq.sockets}, or empty for an inline socket
+ * @param type     the inline socket's type, or empty
+ * @param bind     inline endpoints to bind
+ * @param connect  inline endpoints to connect to
+ * @param topics   inline topics (SUB), or topics added to a named socket's
+ * @param settings the container settings the listener overrides, by their
+ *                 {@link dev.zmq.spring.listener.ContainerProperties} property names (e.g. {@code concurrency},
+ *                 {@code retries}, {@code errorHandler} as a bean name), as text
+ * @param bean     the bean declaring the method
+ * @param method   the method to invoke
+ * @param sendTo   the socket the return value goes to ({@code @SendTo}), or {@code null}
  */
 public record ZmqListenerEndpoint(String id, String socket, String type, List<String> bind, List<String> connect,
-                                  List<String> topics, Integer concurrency, Boolean autoStartup,
-                                  ZmqErrorHandler errorHandler, Object bean, Method method, String sendTo,
-                                  Integer retries, String deadLetter) {
+                                  List<String> topics, Map<String, String> settings, Object bean, Method method,
+                                  @Nullable String sendTo) {
+
+    /** Copies the lists and settings. */
+    public ZmqListenerEndpoint {
+        bind = List.copyOf(bind);
+        connect = List.copyOf(connect);
+        topics = List.copyOf(topics);
+        settings = Map.copyOf(settings);
+    }
 
     /** "Bean.method", for errors. */
     public String describe() {

@@ -1,6 +1,10 @@
 package dev.zmq.spring.config;
 
+import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.listener.ZmqListenerContainer;
+import dev.zmq.spring.metrics.ListenerStatistics;
+import dev.zmq.spring.metrics.ListenerStatisticsSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
@@ -22,25 +26,30 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. {@link #registerListenerContainer} throws {@link IllegalStateException} for a duplicate id.
  */
-public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
+public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBean, ListenerStatisticsSource {
 
-    private final Map<String, ZmqListenerContainer> containers = new LinkedHashMap<>();
-    private final List<Consumer<ZmqListenerContainer>> registrationListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, MessageListenerContainer> containers = new LinkedHashMap<>();
+    private final List<Consumer<MessageListenerContainer>> registrationListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     /**
      * Calls {@code listener} with every container registered so far and with each one registered from now on (for
      * meters that must cover listeners of beans created later).
      */
-    public void forEachContainer(Consumer<ZmqListenerContainer> listener) {
+    public void forEachContainer(Consumer<MessageListenerContainer> listener) {
         synchronized (containers) {
             registrationListeners.add(listener);
             containers.values().forEach(listener);
         }
     }
 
+    @Override
+    public void forEachListener(Consumer<? super ListenerStatistics> action) {
+        forEachContainer(action::accept);
+    }
+
     /** Adds a container; it starts at once when the registry runs and the container starts automatically. */
-    public void registerListenerContainer(ZmqListenerContainer container) {
+    public void registerListenerContainer(MessageListenerContainer container) {
         synchronized (containers) {
             if (containers.putIfAbsent(container.getId(), container) != null) {
                 throw new IllegalStateException("two ZeroMQ listeners have the id '" + container.getId()
@@ -54,14 +63,14 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
     }
 
     /** The container with this id, or {@code null}. */
-    public ZmqListenerContainer getListenerContainer(String id) {
+    public @Nullable MessageListenerContainer getListenerContainer(String id) {
         synchronized (containers) {
             return containers.get(id);
         }
     }
 
     /** Every container. */
-    public Collection<ZmqListenerContainer> getListenerContainers() {
+    public Collection<MessageListenerContainer> getListenerContainers() {
         synchronized (containers) {
             return List.copyOf(containers.values());
         }
@@ -76,7 +85,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 
     @Override
     public void start() {
-        for (ZmqListenerContainer c : getListenerContainers()) {
+        for (MessageListenerContainer c : getListenerContainers()) {
             if (c.isAutoStartup()) {
                 c.start();
             }
@@ -88,13 +97,13 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
     @Override
     public void stop(Runnable callback) {
         running = false;
-        Collection<ZmqListenerContainer> all = getListenerContainers();
+        Collection<MessageListenerContainer> all = getListenerContainers();
         if (all.isEmpty()) {
             callback.run();
             return;
         }
         AtomicInteger left = new AtomicInteger(all.size());
-        for (ZmqListenerContainer c : all) {
+        for (MessageListenerContainer c : all) {
             Thread t = new Thread(() -> {
                 try {
                     c.stop();
@@ -112,7 +121,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
     public void stop() {
         running = false;
         List<Thread> stoppers = new ArrayList<>();
-        for (ZmqListenerContainer c : getListenerContainers()) {
+        for (MessageListenerContainer c : getListenerContainers()) {
             Thread t = new Thread(c::stop, "zmq-stop-" + c.getId());
             t.start();
             stoppers.add(t);

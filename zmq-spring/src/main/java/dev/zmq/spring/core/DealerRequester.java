@@ -9,7 +9,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
 
 import java.nio.ByteBuffer;

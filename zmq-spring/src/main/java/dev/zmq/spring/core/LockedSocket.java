@@ -7,8 +7,8 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.OptionValue;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.OptionValue;
+import dev.zmq.spring.support.ZmqSocketSpec;
 
 import java.time.Duration;
 import java.util.List;

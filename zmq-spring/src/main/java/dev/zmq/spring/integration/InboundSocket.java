@@ -2,8 +2,8 @@ package dev.zmq.spring.integration;
 
 import dev.zmq.SocketType;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketSpec;
-import dev.zmq.spring.listener.ZmqListenerContainer;
+import dev.zmq.spring.support.ZmqSocketSpec;
+import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
 
 import java.util.Set;
@@ -17,7 +17,7 @@ final class InboundSocket {
 
     private final ZmqListenerContainerFactory factory;
     private final ZmqSocketSpec spec;
-    private ZmqListenerContainer container;
+    private MessageListenerContainer container;
 
     /**
      * @throws IllegalArgumentException when {@code spec}'s type is not in {@code allowed}

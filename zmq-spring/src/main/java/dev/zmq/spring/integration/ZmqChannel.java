@@ -3,9 +3,9 @@ package dev.zmq.spring.integration;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.core.SharedSocket;
-import dev.zmq.spring.listener.ZmqListenerContainer;
+import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +40,7 @@ public class ZmqChannel extends AbstractSubscribableChannel implements SmartLife
     private volatile List<String> receiveConnect;
     private ZmqInboundMapper mapper;
     private volatile SharedSocket sender;
-    private volatile ZmqListenerContainer receiver;
+    private volatile MessageListenerContainer receiver;
 
     /** A channel; {@code pubSub} broadcasts to every subscriber instead of one. */
     public ZmqChannel(ZmqContext context, ZmqListenerContainerFactory factory, ZmqMessageConverter converter,

@@ -2,7 +2,7 @@ package dev.zmq.spring.integration;
 
 import dev.zmq.SocketType;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 

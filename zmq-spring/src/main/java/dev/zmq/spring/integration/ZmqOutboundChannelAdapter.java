@@ -3,7 +3,7 @@ package dev.zmq.spring.integration;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.core.SharedSocket;
 import dev.zmq.spring.support.OutgoingTopic;
 import dev.zmq.spring.support.ZmqHeaders;

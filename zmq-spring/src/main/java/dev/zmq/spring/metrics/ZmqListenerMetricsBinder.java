@@ -1,37 +1,38 @@
 package dev.zmq.spring.metrics;
 
-import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
-import dev.zmq.spring.listener.ZmqListenerContainer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Listener meters, tagged {@code listener} (the listener id): {@code zmq.listener.retries} (attempts after a failed
- * one), {@code zmq.listener.dead.letters} (messages parked after their last attempt failed) and
- * {@code zmq.listener.restarts} (restarts after the listener's socket failed), for every container of the registry,
- * those registered later (beans created on demand) included. Thread-safe.
+ * Listener meters, tagged {@code listener.id} (the tag of the {@code zmq.listener} observations too):
+ * {@code zmq.listener.retries} (attempts after a failed one), {@code zmq.listener.dead.letters} (messages parked
+ * after their last attempt failed) and {@code zmq.listener.restarts} (restarts after the listener's socket failed),
+ * for every listener of the source, those registered later (beans created on demand) included. Thread-safe.
  */
 public final class ZmqListenerMetricsBinder implements MeterBinder {
 
-    private final ZmqListenerEndpointRegistry listeners;
+    /** The tag naming the listener, on every listener meter and observation. */
+    public static final String LISTENER_TAG = "listener.id";
 
-    /** Meters for the containers of {@code listeners}. */
-    public ZmqListenerMetricsBinder(ZmqListenerEndpointRegistry listeners) {
+    private final ListenerStatisticsSource listeners;
+
+    /** Meters for the listeners of {@code listeners}. */
+    public ZmqListenerMetricsBinder(ListenerStatisticsSource listeners) {
         this.listeners = listeners;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        listeners.forEachContainer(c -> {
-            FunctionCounter.builder("zmq.listener.retries", c, ZmqListenerContainer::getRetries)
-                    .description("Attempts made again after a listener threw").tag("listener", c.getId())
+        listeners.forEachListener(c -> {
+            FunctionCounter.builder("zmq.listener.retries", c, ListenerStatistics::getRetries)
+                    .description("Attempts made again after a listener threw").tag(LISTENER_TAG, c.getId())
                     .register(registry);
-            FunctionCounter.builder("zmq.listener.dead.letters", c, ZmqListenerContainer::getDeadLettered)
+            FunctionCounter.builder("zmq.listener.dead.letters", c, ListenerStatistics::getDeadLettered)
                     .description("Messages sent to the dead-letter socket after their last attempt failed")
-                    .tag("listener", c.getId()).register(registry);
-            FunctionCounter.builder("zmq.listener.restarts", c, ZmqListenerContainer::getRestarts)
-                    .description("Restarts of a listener whose socket failed").tag("listener", c.getId())
+                    .tag(LISTENER_TAG, c.getId()).register(registry);
+            FunctionCounter.builder("zmq.listener.restarts", c, ListenerStatistics::getRestarts)
+                    .description("Restarts of a listener whose socket failed").tag(LISTENER_TAG, c.getId())
                     .register(registry);
         });
     }

@@ -8,8 +8,8 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.OptionValue;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.OptionValue;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

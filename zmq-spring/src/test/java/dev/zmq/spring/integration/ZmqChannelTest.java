@@ -2,7 +2,7 @@ package dev.zmq.spring.integration;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

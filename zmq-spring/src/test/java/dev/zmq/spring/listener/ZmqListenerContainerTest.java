@@ -4,11 +4,10 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,9 +37,24 @@ class ZmqListenerContainerTest {
 
     private ZmqListenerContainer container(String endpoint, SocketType type, int concurrency,
                                            ZmqMessageListener listener) {
+        return container(endpoint, type, concurrency, listener, p -> { });
+    }
+
+    private ZmqListenerContainer container(String endpoint, SocketType type, int concurrency,
+                                           ZmqMessageListener listener, Consumer<ContainerProperties> settings) {
         ZmqSocketSpec spec = new ZmqSocketSpec("test", type, List.of(endpoint), List.of(), List.of(), List.of());
-        return new ZmqListenerContainer("test", spec, concurrency, listener, new LoggingErrorHandler(), converter,
-                context, true, WAIT);
+        return container("test", spec, listener, p -> {
+            p.setConcurrency(concurrency);
+            settings.accept(p);
+        });
+    }
+
+    private ZmqListenerContainer container(String id, ZmqSocketSpec spec, ZmqMessageListener listener,
+                                           Consumer<ContainerProperties> settings) {
+        ContainerProperties properties = new ContainerProperties();
+        properties.setShutdownTimeout(WAIT);
+        settings.accept(properties);
+        return new ZmqListenerContainer(id, spec, listener, context, converter, properties);
     }
 
     @Test
@@ -82,8 +97,7 @@ class ZmqListenerContainerTest {
     void returnExceptionsSendsTheExceptionToTheCaller() {
         ZmqListenerContainer c = container("inproc://failing-verbose", SocketType.REP, 1, m -> {
             throw new IllegalArgumentException("bad request " + m.body().get(0).text());
-        });
-        c.setReturnExceptions(true);
+        }, p -> p.setReturnExceptions(true));
         c.start();
         ZmqSocket req = context.socket(SocketType.REQ);
         req.connect("inproc://failing-verbose");
@@ -100,8 +114,7 @@ class ZmqListenerContainerTest {
             seen.add(text);
             // a reply on a PULL socket: the socket refuses it (ENOTSUP), which ends the listener's run
             return text.equals("fail") ? ZmqMessage.of("cannot be sent") : null;
-        });
-        c.setRestartBackOff(new FixedBackOff(50, 5));
+        }, p -> p.setRestartBackOff(new FixedBackOff(50, 5)));
         c.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
         push.connect("inproc://restarting");
@@ -117,8 +130,8 @@ class ZmqListenerContainerTest {
 
     @Test
     void aListenerThatKeepsFailingGivesUpAndSaysWhy() {
-        ZmqListenerContainer c = container("inproc://hopeless", SocketType.PULL, 1, m -> ZmqMessage.of("no"));
-        c.setRestartBackOff(new FixedBackOff(20, 2));
+        ZmqListenerContainer c = container("inproc://hopeless", SocketType.PULL, 1, m -> ZmqMessage.of("no"),
+                p -> p.setRestartBackOff(new FixedBackOff(20, 2)));
         c.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
         push.connect("inproc://hopeless");
@@ -139,7 +152,7 @@ class ZmqListenerContainerTest {
         CountDownLatch interrupted = new CountDownLatch(1);
         ZmqSocketSpec spec = new ZmqSocketSpec("stuck", SocketType.PULL, List.of("inproc://stuck"), List.of(),
                 List.of(), List.of());
-        ZmqListenerContainer c = new ZmqListenerContainer("stuck", spec, 2, m -> {
+        ZmqListenerContainer c = container("stuck", spec, m -> {
             inside.countDown();
             try {
                 new CountDownLatch(1).await();
@@ -147,7 +160,10 @@ class ZmqListenerContainerTest {
                 interrupted.countDown();
             }
             return null;
-        }, new LoggingErrorHandler(), converter, context, true, Duration.ofMillis(300));
+        }, p -> {
+            p.setConcurrency(2);
+            p.setShutdownTimeout(Duration.ofMillis(300));
+        });
         c.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
         push.connect("inproc://stuck");
@@ -197,10 +213,10 @@ class ZmqListenerContainerTest {
         c.stop();
         ZmqSocketSpec fixed = new ZmqSocketSpec("again", SocketType.PULL, List.of(endpoint), List.of(), List.of(),
                 List.of());
-        ZmqListenerContainer again = new ZmqListenerContainer("again", fixed, 1, m -> {
+        ZmqListenerContainer again = container("again", fixed, m -> {
             seen.add(m.body().get(0).text());
             return null;
-        }, new LoggingErrorHandler(), converter, context, true, WAIT);
+        }, p -> { });
         // the stopped container's port is free again: another container binds it, and then it is handed back
         again.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
@@ -210,10 +226,10 @@ class ZmqListenerContainerTest {
         again.stop();
 
         // the original container restarts on the endpoint it bound before (its spec names the port it got)
-        ZmqListenerContainer original = new ZmqListenerContainer("original", fixed, 1, m -> {
+        ZmqListenerContainer original = container("original", fixed, m -> {
             seen.add("original: " + m.body().get(0).text());
             return null;
-        }, new LoggingErrorHandler(), converter, context, true, WAIT);
+        }, p -> { });
         original.start();
         original.stop();
         original.start();
@@ -227,16 +243,17 @@ class ZmqListenerContainerTest {
     void aListenerThatFailsTwiceThenSucceedsHandlesTheMessageOnceWithTwoRetriesCounted() {
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
         List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
         ZmqListenerContainer c = container("inproc://flaky", SocketType.PULL, 1, m -> {
             if (attempts.incrementAndGet() <= 2) {
                 throw new IllegalStateException("not yet");
             }
             handled.add(m.body().get(0).text());
             return null;
+        }, p -> {
+            p.setRetryBackOff(new FixedBackOff(10, 3));
+            p.setDeadLetterPublisher((id, m, error, n) -> parked.add(m.body().get(0).text()));
         });
-        c.setRetryPolicy(RetryPolicy.builder().maxRetries(3).delay(Duration.ofMillis(10)).build());
-        List<String> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        c.setDeadLetterPublisher((id, m, error, n) -> parked.add(m.body().get(0).text()));
         c.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
         push.connect("inproc://flaky");
@@ -252,15 +269,16 @@ class ZmqListenerContainerTest {
 
     @Test
     void aListenerThatAlwaysFailsParksEachMessageAndItsRepCallerGetsAnError() {
-        ZmqListenerContainer c = container("inproc://doomed", SocketType.REP, 1, m -> {
-            throw new IllegalArgumentException("cannot handle " + m.body().get(0).text());
-        });
-        c.setRetryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(10)).build());
         record Parked(String listener, String body, String error, int attempts) {
         }
         List<Parked> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        c.setDeadLetterPublisher((id, m, error, n) -> parked.add(new Parked(id, m.body().get(0).text(),
-                error.getMessage(), n)));
+        ZmqListenerContainer c = container("inproc://doomed", SocketType.REP, 1, m -> {
+            throw new IllegalArgumentException("cannot handle " + m.body().get(0).text());
+        }, p -> {
+            p.setRetryBackOff(new FixedBackOff(10, 2));
+            p.setDeadLetterPublisher((id, m, error, n) -> parked.add(new Parked(id, m.body().get(0).text(),
+                    error.getMessage(), n)));
+        });
         c.start();
         ZmqSocket req = context.socket(SocketType.REQ);
         req.connect("inproc://doomed");

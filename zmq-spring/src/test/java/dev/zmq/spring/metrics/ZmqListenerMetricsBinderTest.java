@@ -5,15 +5,15 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
-import dev.zmq.spring.config.ZmqSocketSpec;
-import dev.zmq.spring.listener.LoggingErrorHandler;
+import dev.zmq.spring.support.ZmqSocketSpec;
+import dev.zmq.spring.listener.ContainerProperties;
 import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -34,32 +34,33 @@ class ZmqListenerMetricsBinderTest {
         context.close();
     }
 
-    private ZmqListenerContainer container(String id, ZmqMessageListener listener) {
+    private ZmqListenerContainer container(String id, ZmqMessageListener listener, ContainerProperties properties) {
         ZmqSocketSpec spec = new ZmqSocketSpec(id, SocketType.PULL, List.of("inproc://" + id), List.of(), List.of(),
                 List.of());
-        return new ZmqListenerContainer(id, spec, 1, listener, new LoggingErrorHandler(),
-                new ZmqMessageConverter(new JsonMapper()), context, true, Duration.ofSeconds(5));
+        return new ZmqListenerContainer(id, spec, listener, context, new ZmqMessageConverter(new JsonMapper()),
+                properties);
     }
 
     @Test
     void retriesAndDeadLettersAreCountedPerListenerIncludingLateOnes() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        listeners.registerListenerContainer(container("early", m -> null));
+        listeners.registerListenerContainer(container("early", m -> null, new ContainerProperties()));
         new ZmqListenerMetricsBinder(listeners).bindTo(meters);
+        ContainerProperties failing = new ContainerProperties();
+        failing.setRetryBackOff(new FixedBackOff(5, 2));
+        failing.setDeadLetterPublisher((id, m, e, attempts) -> { });
         ZmqListenerContainer late = container("late", m -> {
             throw new IllegalStateException("always");
-        });
-        late.setRetryPolicy(RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(5)).build());
-        late.setDeadLetterPublisher((id, m, e, attempts) -> { });
+        }, failing);
         listeners.registerListenerContainer(late);
         late.start();
         ZmqSocket push = context.socket(SocketType.PUSH);
         push.connect("inproc://late");
         push.send(ZmqMessage.of("x"));
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.get("zmq.listener.dead.letters")
-                .tag("listener", "late").functionCounter().count() == 1);
-        assertThat(meters.get("zmq.listener.retries").tag("listener", "late").functionCounter().count()).isEqualTo(2);
-        assertThat(meters.get("zmq.listener.retries").tag("listener", "early").functionCounter().count()).isZero();
-        assertThat(meters.get("zmq.listener.restarts").tag("listener", "early").functionCounter().count()).isZero();
+                .tag(ZmqListenerMetricsBinder.LISTENER_TAG, "late").functionCounter().count() == 1);
+        assertThat(meters.get("zmq.listener.retries").tag(ZmqListenerMetricsBinder.LISTENER_TAG, "late").functionCounter().count()).isEqualTo(2);
+        assertThat(meters.get("zmq.listener.retries").tag(ZmqListenerMetricsBinder.LISTENER_TAG, "early").functionCounter().count()).isZero();
+        assertThat(meters.get("zmq.listener.restarts").tag(ZmqListenerMetricsBinder.LISTENER_TAG, "early").functionCounter().count()).isZero();
     }
 }

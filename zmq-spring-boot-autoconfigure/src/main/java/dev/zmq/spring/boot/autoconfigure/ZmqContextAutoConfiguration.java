@@ -3,7 +3,7 @@ package dev.zmq.spring.boot.autoconfigure;
 import dev.zmq.ZmqContext;
 import dev.zmq.security.ZapAuthenticator;
 import dev.zmq.ZapHandler;
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
 import dev.zmq.spring.metrics.ZmqTemplateObservationConvention;

@@ -3,7 +3,7 @@ package dev.zmq.spring.boot.autoconfigure;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
 import dev.zmq.spring.listener.ListenerFailure;
-import dev.zmq.spring.listener.ZmqListenerContainer;
+import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -29,11 +29,11 @@ public final class ZmqHealthIndicator implements HealthIndicator {
     private final ZmqConnectionTracker tracker;
     private final Duration grace;
     private final Clock clock;
-    private final Supplier<Collection<ZmqListenerContainer>> listeners;
+    private final Supplier<Collection<MessageListenerContainer>> listeners;
 
     /** A health check over {@code context}'s sockets and the {@code listeners} containers. */
     public ZmqHealthIndicator(ZmqContext context, ZmqConnectionTracker tracker, Duration grace, Clock clock,
-                              Supplier<Collection<ZmqListenerContainer>> listeners) {
+                              Supplier<Collection<MessageListenerContainer>> listeners) {
         this.context = context;
         this.tracker = tracker;
         this.grace = grace;
@@ -60,7 +60,7 @@ public final class ZmqHealthIndicator implements HealthIndicator {
         }
         Map<String, String> bindFailures = tracker.bindFailures();
         Map<String, String> failedListeners = new LinkedHashMap<>();
-        for (ZmqListenerContainer c : listeners.get()) {
+        for (MessageListenerContainer c : listeners.get()) {
             ListenerFailure f = c.getFailure();
             if (f != null) {
                 failedListeners.put(c.getId(), f.toString());

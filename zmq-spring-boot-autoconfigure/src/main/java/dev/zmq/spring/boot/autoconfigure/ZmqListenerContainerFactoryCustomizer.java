@@ -4,7 +4,7 @@ import dev.zmq.spring.config.ZmqListenerContainerFactory;
 
 /**
  * Adjusts the auto-configured {@code zmqListenerContainerFactory} after the {@code zmq.listener.*} properties are
- * applied (e.g. its threads with {@link ZmqListenerContainerFactory#setThreadFactory}), as Boot's own
+ * applied (e.g. its threads with {@code factory.getContainerProperties().setThreadFactory(...)}), as Boot's own
  * {@code *Customizer} beans do. Every bean of this type is applied, in {@code @Order}.
  */
 @FunctionalInterface

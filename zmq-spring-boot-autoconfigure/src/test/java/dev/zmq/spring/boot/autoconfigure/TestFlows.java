@@ -2,7 +2,7 @@ package dev.zmq.spring.boot.autoconfigure;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.integration.PayloadMapping;
 import dev.zmq.spring.integration.dsl.Zmq;
 import dev.zmq.spring.support.ZmqMessageConverter;

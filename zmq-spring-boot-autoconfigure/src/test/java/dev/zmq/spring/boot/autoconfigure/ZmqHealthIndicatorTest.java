@@ -4,8 +4,8 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
-import dev.zmq.spring.config.ZmqSocketSpec;
-import dev.zmq.spring.listener.LoggingErrorHandler;
+import dev.zmq.spring.support.ZmqSocketSpec;
+import dev.zmq.spring.listener.ContainerProperties;
 import dev.zmq.spring.listener.ZmqListenerContainer;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
 import dev.zmq.spring.support.ZmqMessageConverter;
@@ -41,10 +41,10 @@ class ZmqHealthIndicatorTest {
         ZmqSocketSpec spec = new ZmqSocketSpec("jobs", SocketType.PULL, List.of("inproc://jobs"), List.of(),
                 List.of(), List.of());
         // a reply on a PULL socket fails the socket; with a back-off that never retries, the listener gives up
-        ZmqListenerContainer c = new ZmqListenerContainer("jobs-listener", spec, 1, m -> ZmqMessage.of("reply"),
-                new LoggingErrorHandler(), new ZmqMessageConverter(new JsonMapper()), context, true,
-                Duration.ofSeconds(5));
-        c.setRestartBackOff(new FixedBackOff(10, 0));
+        ContainerProperties properties = new ContainerProperties();
+        properties.setRestartBackOff(new FixedBackOff(10, 0));
+        ZmqListenerContainer c = new ZmqListenerContainer("jobs-listener", spec, m -> ZmqMessage.of("reply"), context,
+                new ZmqMessageConverter(new JsonMapper()), properties);
         ZmqHealthIndicator health = new ZmqHealthIndicator(context, tracker, Duration.ofSeconds(5),
                 Clock.systemUTC(), () -> List.of(c));
         c.start();

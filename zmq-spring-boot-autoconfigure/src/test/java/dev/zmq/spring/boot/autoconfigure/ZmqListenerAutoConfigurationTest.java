@@ -7,7 +7,7 @@ import dev.zmq.spring.annotation.EnableZmq;
 import dev.zmq.spring.annotation.ZmqListener;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
-import dev.zmq.spring.config.ZmqSocketRegistry;
+import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.core.ZmqTemplate;
 import dev.zmq.spring.listener.ZmqErrorHandler;
 import dev.zmq.spring.support.ZmqMessageConverter;

@@ -2,7 +2,7 @@ package dev.zmq.spring.integration.dsl;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
-import dev.zmq.spring.config.ZmqSocketSpec;
+import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.integration.ZmqChannel;
 import dev.zmq.spring.integration.ZmqInboundChannelAdapter;
 import dev.zmq.spring.integration.ZmqInboundGateway;

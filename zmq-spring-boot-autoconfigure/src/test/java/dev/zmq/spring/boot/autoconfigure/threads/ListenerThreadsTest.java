@@ -18,7 +18,7 @@ class ListenerThreadsTest {
     @Test
     void aCustomizerSetsTheThreadsListenersRunOn() {
         ListenerThreads.runner()
-                .withBean(ZmqListenerContainerFactoryCustomizer.class, () -> f -> f.setThreadFactory(Marked::new))
+                .withBean(ZmqListenerContainerFactoryCustomizer.class, () -> f -> f.getContainerProperties().setThreadFactory(Marked::new))
                 .run(ctx -> assertThat(ListenerThreads.handlingThreads(ctx)).allSatisfy(t -> {
                     assertThat(t).isInstanceOf(Marked.class);
                     assertThat(t.getName()).startsWith("zmq-threads-worker-");

@@ -1,4 +1,4 @@
-package dev.zmq.spring.config;
+package dev.zmq.spring.support;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
