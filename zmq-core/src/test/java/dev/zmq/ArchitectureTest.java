@@ -15,7 +15,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layering of DESIGN.md ("Layers (checked by a test)"), checked on zmq-core's classes: the api ({@code dev.zmq})
+ * The layering of docs/ARCHITECTURE.md ("Layers, as ArchitectureTest checks them"), checked on zmq-core's classes: the api ({@code dev.zmq})
  * uses transports, routing rules, I/O, security and pipes; transports drive the I/O layer; I/O drives wire and
  * security and fills pipes; nothing below reaches up, and the sub-packages have no cycles. Below the api, code may
  * use the api's value types (messages, frames, options, socket types, errors) and nothing else of it, so no cycle

@@ -3,9 +3,9 @@ package dev.zmq.sample;
 import dev.zmq.ZmqMessage;
 import dev.zmq.sample.quote.Quote;
 import dev.zmq.sample.quote.QuoteRequest;
-import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.test.AutoConfigureZmqTest;
 import dev.zmq.spring.test.Capture;
+import dev.zmq.spring.test.CapturedMessage;
 import dev.zmq.spring.test.ZmqTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class WorkerTest {
         harness.send("work", new WebRequest("front-7", "r-1", "/hello/ada"));
 
         assertThat(harness.awaitInvocation("workers").argument(WebRequest.class).path()).isEqualTo("/hello/ada");
-        ReceivedMessage reply = replies.next();
+        CapturedMessage reply = replies.next();
         assertThat(reply.topic()).isEqualTo("front-7");
         WebResponse response = convert(reply);
         assertThat(response.requestId()).isEqualTo("r-1");
@@ -76,7 +76,7 @@ class WorkerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown symbol XXXYYY");
     }
 
-    private static WebResponse convert(ReceivedMessage reply) {
+    private static WebResponse convert(CapturedMessage reply) {
         return JSON.readValue(reply.payload(), WebResponse.class);
     }
 }

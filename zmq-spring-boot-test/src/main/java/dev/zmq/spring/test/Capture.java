@@ -16,8 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the application sends on one of its sockets, as the harness's peer socket received it (without the trace
- * envelope of a socket with propagation on): a thread of its own receives into a queue the test takes from. A PUB's messages are seen from the moment the capture's subscription
+ * What the application sends on one of its sockets, as the harness's peer socket received it ({@link CapturedMessage}s,
+ * without the trace envelope of a socket with propagation on): a thread of its own receives into a queue the test takes from. A PUB's messages are seen from the moment the capture's subscription
  * reached it (open the application's socket and the capture before the code under test publishes). Thread-safe;
  * {@link #close()} ends it (the harness closes every capture with the application).
  */
@@ -26,14 +26,18 @@ public final class Capture implements AutoCloseable {
     private final ZmqSocketSpec peer;
     private final ZmqMessageConverter converter;
     private final Duration timeout;
-    private final BlockingQueue<ReceivedMessage> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<CapturedMessage> received = new LinkedBlockingQueue<>();
+    private final Runnable onClose;
     private final CountDownLatch opened = new CountDownLatch(1);
     private final Thread receiver;
     private volatile boolean closed;
     private volatile RuntimeException failure;
 
-    Capture(ZmqSocketSpec peer, ZmqContext context, ZmqMessageConverter converter, Duration timeout) {
+    /** @param onClose runs once the capture's socket is closed (hands a taken-over endpoint back) */
+    Capture(ZmqSocketSpec peer, ZmqContext context, ZmqMessageConverter converter, Duration timeout,
+            Runnable onClose) {
         this.peer = peer;
+        this.onClose = onClose;
         this.converter = converter;
         this.timeout = timeout;
         this.receiver = new Thread(() -> receive(context), peer.name());
@@ -61,7 +65,8 @@ public final class Capture implements AutoCloseable {
                 ZmqMessage m = socket.recv(Duration.ofMillis(50));
                 if (m != null) {
                     ReceivedMessage split = ReceivedMessage.split(m, peer.type());
-                    received.add(peer.propagation() ? TraceEnvelope.open(split).message() : split);
+                    ReceivedMessage r = peer.propagation() ? TraceEnvelope.open(split).message() : split;
+                    received.add(new CapturedMessage(r.topic(), r.routingId(), r.body(), m));
                 }
             }
         }
@@ -73,9 +78,9 @@ public final class Capture implements AutoCloseable {
      *
      * @throws AssertionError when none comes within the harness's timeout
      */
-    public ReceivedMessage next() {
+    public CapturedMessage next() {
         try {
-            ReceivedMessage m = received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            CapturedMessage m = received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             if (m == null) {
                 throw new AssertionError("nothing sent on socket '" + peer.name().substring("harness:".length())
                         + "' within " + timeout.toMillis() + " ms");
@@ -97,15 +102,19 @@ public final class Capture implements AutoCloseable {
         return received.size();
     }
 
-    /** Stops receiving and closes the peer socket. */
+    /** Stops receiving, closes the peer socket and hands back an endpoint it took over. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         try {
             receiver.join(timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        onClose.run();
     }
 
     private void await(CountDownLatch latch) {

@@ -2,14 +2,17 @@ package dev.zmq.spring.test;
 
 import dev.zmq.ZmqContext;
 import dev.zmq.spring.boot.autoconfigure.ZmqContextAutoConfiguration;
+import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
 import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What {@link AutoConfigureZmqTest} adds to a test's application: the inproc endpoints (unless
@@ -35,7 +38,11 @@ public class ZmqTestAutoConfiguration {
     @Bean
     ZmqTestHarness zmqTestHarness(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter,
                                   ListenerInvocations invocations,
-                                  @Value("${zmq.test.timeout:10s}") Duration timeout) {
-        return new ZmqTestHarness(context, sockets, converter, invocations, timeout);
+                                  @Value("${zmq.test.timeout:10s}") Duration timeout,
+                                  ObjectProvider<ZmqListenerEndpointRegistry> registry) {
+        return new ZmqTestHarness(context, sockets, converter, invocations, timeout, () -> {
+            ZmqListenerEndpointRegistry r = registry.getIfAvailable();
+            return r == null ? List.of() : r.getListenerContainers();
+        });
     }
 }

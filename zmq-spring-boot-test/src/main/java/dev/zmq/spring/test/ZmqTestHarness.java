@@ -4,6 +4,8 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
+import dev.zmq.ZmqSocket;
+import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.support.ZmqSocketRegistry;
 import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.core.SharedSocket;
@@ -12,10 +14,12 @@ import dev.zmq.spring.support.ZmqMessageConverter;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Drives an application's ZeroMQ side from a test, through sockets of its own in the application's context (on
@@ -38,10 +42,13 @@ public class ZmqTestHarness implements DisposableBean {
     private final Map<String, SharedSocket> senders = new ConcurrentHashMap<>();
     private final Map<String, TopicPublisher> publishers = new ConcurrentHashMap<>();
     private final List<Capture> captures = new CopyOnWriteArrayList<>();
+    private final Supplier<Collection<MessageListenerContainer>> listeners;
 
     ZmqTestHarness(ZmqContext context, ZmqSocketRegistry sockets, ZmqMessageConverter converter,
-                   ListenerInvocations invocations, Duration timeout) {
+                   ListenerInvocations invocations, Duration timeout,
+                   Supplier<Collection<MessageListenerContainer>> listeners) {
         this.context = context;
+        this.listeners = listeners;
         this.sockets = sockets;
         this.converter = converter;
         this.invocations = invocations;
@@ -105,11 +112,43 @@ public class ZmqTestHarness implements DisposableBean {
     /**
      * Starts capturing what the application sends on its socket {@code socket} (a PULL for its PUSH, a SUB for its
      * PUB, a ROUTER for its DEALER or REQ, ...). Start it before the code under test sends.
+     *
+     * <p>Where the application's own listener is bound to the endpoint {@code socket} connects to (its consumer of
+     * its own messages), the capture takes that endpoint over: the listener is stopped while the capture is open, so
+     * the messages come to the test instead, and started again when the capture closes ({@link #reset()} closes
+     * every capture).
      */
     public Capture capture(String socket) {
-        Capture c = new Capture(PeerSockets.of(spec(socket), timeout), context, converter, timeout);
+        ZmqSocketSpec peer = PeerSockets.of(spec(socket), timeout);
+        List<MessageListenerContainer> displaced = listeners.get().stream()
+                .filter(c -> c.isRunning() && c.getSocketSpec().bind().stream().anyMatch(peer.bind()::contains))
+                .toList();
+        displaced.forEach(MessageListenerContainer::stop);
+        Capture c;
+        try {
+            c = new Capture(peer, context, converter, timeout, () -> displaced.forEach(MessageListenerContainer::start));
+        } catch (RuntimeException e) {
+            displaced.forEach(MessageListenerContainer::start);
+            throw e;
+        }
         captures.add(c);
         return c;
+    }
+
+    /**
+     * The endpoint the listener {@code listenerId} is bound to now, with the port the system chose for a
+     * {@code tcp://host:*} endpoint (for tests that run on TCP with {@code zmq.test.inproc=false} and random ports).
+     *
+     * @throws IllegalArgumentException when there is no such listener, or it is not running or binds nothing
+     */
+    public String boundEndpoint(String listenerId) {
+        MessageListenerContainer c = listeners.get().stream().filter(l -> l.getId().equals(listenerId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no listener with the id '" + listenerId + "'"));
+        ZmqSocket socket = c.getSocket();
+        if (socket == null || socket.boundEndpoints().isEmpty()) {
+            throw new IllegalArgumentException("listener '" + listenerId + "' is not running or binds nothing");
+        }
+        return socket.boundEndpoints().get(0);
     }
 
     /** Forgets recorded invocations, and closes captures, between tests that share one application. */

@@ -3,6 +3,8 @@ package dev.zmq.spring.test;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
 import dev.zmq.spring.annotation.ZmqListener;
+import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
+import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.core.ZmqOperations;
 import dev.zmq.spring.support.ZmqHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
     "zmq.sockets.prices.type=SUB", "zmq.sockets.prices.connect=tcp://ticker.internal:5557",
     "zmq.sockets.prices.topics=prices.",
     "zmq.sockets.audit.type=PUB", "zmq.sockets.audit.bind=tcp://*:5558",
+    "zmq.sockets.self.type=PUSH", "zmq.sockets.self.connect=tcp://localhost:7001",
     "zmq.test.timeout=20s"})
 @AutoConfigureZmqTest
 class ZmqTestHarnessTest {
@@ -115,6 +118,30 @@ class ZmqTestHarnessTest {
     }
 
     @Test
+    void aCaptureTakesOverTheApplicationsOwnConsumerAndHandsItBack(@Autowired ZmqOperations template,
+            @Autowired ZmqListenerEndpointRegistry registry) {
+        MessageListenerContainer consumer = registry.getListenerContainer("self-consumer");
+        Capture self = harness.capture("self");
+        assertThat(consumer.isRunning()).as("the application's consumer makes way for the capture").isFalse();
+        template.send("self", "to the test");
+        CapturedMessage m = self.next();
+        assertThat(m.text()).isEqualTo("to the test");
+        assertThat(m.topic()).isNull();
+
+        harness.reset();
+        assertThat(consumer.isRunning()).as("closing the capture hands the endpoint back").isTrue();
+        template.send("self", "to the application");
+        assertThat(harness.awaitInvocation("self-consumer").argument(String.class)).isEqualTo("to the application");
+    }
+
+    @Test
+    void tellsTheEndpointAListenerIsBoundTo() {
+        assertThat(harness.boundEndpoint("inline")).isEqualTo("inproc://tcp:7000");
+        assertThatThrownBy(() -> harness.boundEndpoint("nobody")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nobody'");
+    }
+
+    @Test
     void saysWhatDidNotHappen() {
         assertThatThrownBy(() -> harness.send("nowhere", "x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no socket named 'nowhere'").hasMessageContaining("orders");
@@ -172,6 +199,10 @@ class ZmqTestHarnessTest {
 
         @ZmqListener(id = "inline", type = "PULL", bind = "tcp://*:7000")
         public void inline(byte[] body) {
+        }
+
+        @ZmqListener(id = "self-consumer", type = "PULL", bind = "tcp://*:7001")
+        public void selfConsumer(String body) {
         }
 
         @ZmqListener(id = "prices", socket = "prices")

@@ -19,6 +19,11 @@ import java.lang.annotation.Target;
  * (optionally {@code @Payload @Valid}), {@code Message<?>}, {@link dev.zmq.ZmqMessage} (every frame as received),
  * {@code @Header(ZmqHeaders.TOPIC)}, {@code @Header(ZmqHeaders.ROUTING_ID)}. For REP and ROUTER sockets the return
  * value is the reply (ROUTER replies keep the sender's envelope); elsewhere use {@code @SendTo("socket")}.
+ *
+ * <p>Attributes other than {@code id}, {@code socket}, {@code type}, {@code bind}, {@code connect}, {@code topics},
+ * {@code propagation} and {@code containerFactory} are container settings: a non-empty one sets the
+ * {@link dev.zmq.spring.listener.ContainerProperties} property of the same name for this listener (text converted
+ * to the property's type; a strategy is the name of a bean), over the container factory's default.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -44,6 +49,13 @@ public @interface ZmqListener {
     /** Topics to subscribe to (SUB, XSUB): of the inline socket, or in addition to a named socket's own. */
     String[] topics() default {};
 
+    /**
+     * Whether messages on this listener's socket carry trace context ({@code true}/{@code false}): on an inline
+     * socket, or over a named socket's {@code zmq.sockets.<name>.propagation}. Only between applications that both
+     * turn it on.
+     */
+    String propagation() default "";
+
     /** How many messages are handled at once (an integer; default from the container factory, normally 1). */
     String concurrency() default "";
 
@@ -67,4 +79,11 @@ public @interface ZmqListener {
      * container factory, {@code zmq.listener.dead-letter-socket}; none normally).
      */
     String deadLetterSocket() default "";
+
+    /**
+     * Whether a caller of this failing request-reply listener gets the exception's class and message in its
+     * {@code ERROR} reply ({@code true}/{@code false}; default from the container factory,
+     * {@code zmq.listener.return-exceptions}, normally false).
+     */
+    String returnExceptions() default "";
 }

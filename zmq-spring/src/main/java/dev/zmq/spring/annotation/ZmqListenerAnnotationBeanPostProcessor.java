@@ -42,7 +42,7 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
      * handed to the factory by name.
      */
     private static final Set<String> NOT_SETTINGS = Set.of("id", "socket", "type", "bind", "connect", "topics",
-            "containerFactory");
+            "propagation", "containerFactory");
 
     private final List<Pending> pending = new ArrayList<>();
     private ConfigurableBeanFactory beanFactory;
@@ -114,8 +114,10 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
                 p.beanName(), registry);
         SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
         String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
+        String propagation = resolve(a.propagation());
         return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()),
-                resolveAll(a.connect()), resolveAll(a.topics()), settings(a), p.bean(), p.method(), target);
+                resolveAll(a.connect()), resolveAll(a.topics()), propagation.isEmpty() ? null
+                : Boolean.valueOf(propagation), settings(a), p.bean(), p.method(), target);
     }
 
     /** The container settings the annotation gives (non-empty String attributes but the socket's), resolved. */

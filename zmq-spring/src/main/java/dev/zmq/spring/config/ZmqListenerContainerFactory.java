@@ -163,6 +163,10 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
             } catch (IllegalArgumentException unknown) {
                 throw invalid(e, unknown.getMessage());
             }
+            Boolean propagation = e.propagation();
+            if (propagation != null) {
+                named = named.withPropagation(propagation);
+            }
             if (e.topics().isEmpty()) {
                 return named;
             }
@@ -176,7 +180,8 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
         }
         try {
             return sockets.inline(new ZmqSocketSpec(SocketSpec.builder(e.id()).type(e.type()).bind(e.bind())
-                    .connect(e.connect()).topics(e.topics()).options(defaultOptions).build(), false));
+                    .connect(e.connect()).topics(e.topics()).options(defaultOptions).build(),
+                    Boolean.TRUE.equals(e.propagation())));
         } catch (ZmqException bad) {
             throw invalid(e, bad.getMessage());
         }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param bind     inline endpoints to bind
  * @param connect  inline endpoints to connect to
  * @param topics   inline topics (SUB), or topics added to a named socket's
+ * @param propagation whether messages carry trace context, or {@code null} for the socket's own setting (off for
+ *                 inline sockets)
  * @param settings the container settings the listener overrides, by their
  *                 {@link dev.zmq.spring.listener.ContainerProperties} property names (e.g. {@code concurrency},
  *                 {@code retries}, {@code errorHandler} as a bean name), as text
@@ -23,8 +25,8 @@ import java.util.Map;
  * @param sendTo   the socket the return value goes to ({@code @SendTo}), or {@code null}
  */
 public record ZmqListenerEndpoint(String id, String socket, String type, List<String> bind, List<String> connect,
-                                  List<String> topics, Map<String, String> settings, Object bean, Method method,
-                                  @Nullable String sendTo) {
+                                  List<String> topics, @Nullable Boolean propagation, Map<String, String> settings,
+                                  Object bean, Method method, @Nullable String sendTo) {
 
     /** Copies the lists and settings. */
     public ZmqListenerEndpoint {
