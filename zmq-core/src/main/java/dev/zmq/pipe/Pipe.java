@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-way queue of whole messages between a socket and one peer connection, bounded by a high-water mark counted
@@ -190,7 +191,7 @@ public abstract sealed class Pipe permits BoundedPipe, InprocPipe, ConflatingPip
     // ---------------------------------------------------------------- reader
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
-    public final ZmqMessage poll() {
+    public final @Nullable ZmqMessage poll() {
         return pollInto(polled) ? polled.take() : null;
     }
 
