@@ -68,13 +68,16 @@ public abstract sealed class Pipe permits BoundedPipe, InprocPipe, ConflatingPip
         return new SwappingPipe(hwm, swapBytes, directory);
     }
 
-    /** Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty. */
-    public void onReadable(Runnable wake) {
+    /**
+     * Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty;
+     * {@code null} for nothing.
+     */
+    public void onReadable(@Nullable Runnable wake) {
         this.readerWake = wake == null ? NOTHING : wake;
     }
 
-    /** Sets what runs (on the reader's thread) when a writer refused at the HWM may write again. */
-    public void onWritable(Runnable wake) {
+    /** Sets what runs (on the reader's thread) when a writer refused at the HWM may write again; {@code null}: none. */
+    public void onWritable(@Nullable Runnable wake) {
         this.writerWake = wake == null ? NOTHING : wake;
     }
 

@@ -54,7 +54,10 @@ public final class Received {
         return m;
     }
 
-    /** The first frame's bytes of the message held (for subscription filters), without making a message; only while one is held. */
+    /**
+     * The first frame's bytes of the message held (for subscription filters), without making a message; only while
+     * one is held.
+     */
     public byte[] firstFrame() {
         return body != null ? body : Objects.requireNonNull(message, "no message held").data(0);
     }
