@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SERVER and PEER: every peer gets a 32-bit routing id from this socket (never 0); a received message carries its
@@ -83,7 +84,7 @@ final class Server extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         ZmqMessage m = in.recv();
         if (m == null) {
             return null;

@@ -12,6 +12,7 @@ import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A socket type's routing rule: which peer an outgoing message goes to, which peer the next incoming message comes
@@ -91,7 +92,7 @@ public abstract class SocketPattern {
      *
      * @throws ZmqException ENOTSUP when this socket type cannot receive
      */
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         throw new ZmqException(ErrorCode.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot receive");
     }
 
