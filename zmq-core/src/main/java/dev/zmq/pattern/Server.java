@@ -57,9 +57,9 @@ final class Server extends SocketPattern {
         in.detach(peer);
     }
 
-    /** The routing id given to {@code peer}, or 0 when it is not attached. */
+    /** The routing id given to {@code peer}, or 0 when it is not attached (or is {@code null}). */
     @Override
-    public int routingIdOf(Peer peer) {
+    public int routingIdOf(@Nullable Peer peer) {
         Integer id = idOf.get(peer);
         return id == null ? 0 : id;
     }

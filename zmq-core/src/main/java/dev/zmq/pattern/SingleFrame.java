@@ -58,7 +58,7 @@ final class SingleFrame extends SocketPattern {
     }
 
     @Override
-    public int routingIdOf(Peer peer) {
+    public int routingIdOf(@Nullable Peer peer) {
         return routing.routingIdOf(peer);
     }
 

@@ -125,8 +125,8 @@ public abstract class SocketPattern {
         throw new ZmqException(ErrorCode.ENOTSUP, "only DISH sockets join groups");
     }
 
-    /** The routing id this socket gave {@code peer} (SERVER, PEER), or 0 when it gives none. */
-    public int routingIdOf(Peer peer) {
+    /** The routing id this socket gave {@code peer} (SERVER, PEER), or 0 when it gives none or {@code peer} is null. */
+    public int routingIdOf(@Nullable Peer peer) {
         return 0;
     }
 
