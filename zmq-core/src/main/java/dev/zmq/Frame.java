@@ -2,6 +2,7 @@ package dev.zmq;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One frame of a ZeroMQ message: an immutable run of bytes.
@@ -61,7 +62,7 @@ public final class Frame {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Frame other && Arrays.equals(data, other.data);
     }
 

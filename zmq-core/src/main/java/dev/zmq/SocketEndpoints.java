@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The endpoints one socket bound and connected, each kept as the handle its transport made: no transport-specific
@@ -26,7 +27,7 @@ final class SocketEndpoints {
     private final Map<String, EndpointHandle> bound = new LinkedHashMap<>();
     /** Each endpoint may be connected more than once (not over udp://). */
     private final Map<String, List<EndpointHandle>> connected = new LinkedHashMap<>();
-    private volatile String last;
+    private volatile @Nullable String last;
     private volatile List<String> boundView = List.of();
     private volatile List<String> connectedView = List.of();
 
@@ -44,7 +45,7 @@ final class SocketEndpoints {
         try {
             h = transports.of(e).bind(e, owner);
         } catch (ZmqException ex) {
-            owner.emit(SocketEventType.BIND_FAILED, endpoint, null, ex.getMessage());
+            owner.emit(SocketEventType.BIND_FAILED, endpoint, null, String.valueOf(ex.getMessage()));
             throw new ZmqException(ex.code(), socketName + ": " + ex.getMessage(), ex);
         }
         bound.put(h.endpoint(), h);
@@ -124,7 +125,7 @@ final class SocketEndpoints {
     }
 
     /** The endpoint last bound (resolved) or connected, or {@code null}. Any thread. */
-    String last() {
+    @Nullable String last() {
         return last;
     }
 

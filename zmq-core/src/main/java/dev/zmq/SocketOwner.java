@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ZmqSocket} as its transports and connections see it: the configuration new connections start from, new
@@ -152,7 +153,7 @@ final class SocketOwner implements SessionOwner, EventSink, TransportHost {
     }
 
     @Override
-    public void emit(SocketEventType t, String endpoint, String peer, String detail) {
+    public void emit(SocketEventType t, String endpoint, @Nullable String peer, String detail) {
         counters.count(t, detail == null ? "" : detail);
         if (monitors.isEmpty()) {
             return;

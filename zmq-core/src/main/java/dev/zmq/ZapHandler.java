@@ -57,7 +57,8 @@ public final class ZapHandler implements AutoCloseable {
         try {
             parsed = ZapRequest.parse(request);
         } catch (IllegalArgumentException malformed) {
-            return new ZapReply(request.size() > 1 ? request.get(1).text() : "", "500", malformed.getMessage(), "");
+            return new ZapReply(request.size() > 1 ? request.get(1).text() : "", "500",
+                    String.valueOf(malformed.getMessage()), "");
         }
         try {
             return authenticator.authenticate(parsed);

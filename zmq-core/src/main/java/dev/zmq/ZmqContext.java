@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The container for sockets and the background I/O threads that serve them. Create one per application, make
@@ -44,7 +45,8 @@ public final class ZmqContext implements AutoCloseable {
     private final InprocRegistry inproc = new InprocRegistry();
     private final Transports transports = new Transports(inproc);
     private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
-    private ZapRequester zapRequester;
+    /** Made when the first server that authenticates asks for it. */
+    private @Nullable ZapRequester zapRequester;
     private volatile boolean closed;
 
     /** A context with one I/O thread (enough for most applications). */
@@ -77,7 +79,7 @@ public final class ZmqContext implements AutoCloseable {
         return open(type, name);
     }
 
-    private ZmqSocket open(SocketType type, String name) {
+    private ZmqSocket open(SocketType type, @Nullable String name) {
         requireOpen();
         int id = socketIds.incrementAndGet();
         ZmqSocket s;

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole ZeroMQ message: one or more frames that travel and arrive together, never in part.
@@ -17,18 +18,21 @@ import java.util.Objects;
 public final class ZmqMessage {
 
     /** The frames of a multipart message; {@code null} for a single-frame one, whose bytes are {@link #body}. */
-    private final Frame[] frames;
-    /** The bytes of a single-frame message, held without a {@link Frame} (the common case on the hot path). */
-    private final byte[] body;
+    private final Frame @Nullable [] frames;
+    /**
+     * The bytes of a single-frame message, held without a {@link Frame} (the common case on the hot path); {@code null}
+     * exactly when {@link #frames} is not.
+     */
+    private final byte @Nullable [] body;
     private final Map<String, String> properties;
-    private final String group;
+    private final @Nullable String group;
     private final int routingId;
 
     private ZmqMessage(Frame[] frames) {
         this(frames, Map.of(), null, 0);
     }
 
-    private ZmqMessage(Frame[] frames, Map<String, String> properties, String group, int routingId) {
+    private ZmqMessage(Frame[] frames, Map<String, String> properties, @Nullable String group, int routingId) {
         if (frames.length == 0) {
             throw new IllegalArgumentException("a message needs at least one frame");
         }
@@ -39,7 +43,7 @@ public final class ZmqMessage {
         this.routingId = routingId;
     }
 
-    private ZmqMessage(byte[] body, Map<String, String> properties, String group, int routingId) {
+    private ZmqMessage(byte[] body, Map<String, String> properties, @Nullable String group, int routingId) {
         this.frames = null;
         this.body = Objects.requireNonNull(body, "body");
         this.properties = properties;
@@ -48,8 +52,8 @@ public final class ZmqMessage {
     }
 
     /** The same frames with other properties, group or routing id. */
-    private ZmqMessage with(Map<String, String> newProperties, String newGroup, int newRoutingId) {
-        return frames == null ? new ZmqMessage(body, newProperties, newGroup, newRoutingId)
+    private ZmqMessage with(Map<String, String> newProperties, @Nullable String newGroup, int newRoutingId) {
+        return frames == null ? new ZmqMessage(single(), newProperties, newGroup, newRoutingId)
                 : new ZmqMessage(frames, newProperties, newGroup, newRoutingId);
     }
 
@@ -72,11 +76,12 @@ public final class ZmqMessage {
     }
 
     /**
-     * This message addressed to {@code group}, for a RADIO socket (groups are matched exactly by DISH sockets).
+     * This message addressed to {@code group}, for a RADIO socket (groups are matched exactly by DISH sockets);
+     * {@code null} for none.
      *
      * @throws IllegalArgumentException when the group is longer than 255 UTF-8 bytes
      */
-    public ZmqMessage withGroup(String newGroup) {
+    public ZmqMessage withGroup(@Nullable String newGroup) {
         if (newGroup != null && newGroup.getBytes(StandardCharsets.UTF_8).length > 255) {
             throw new IllegalArgumentException("a group is at most 255 bytes: '" + newGroup + "'");
         }
@@ -84,7 +89,7 @@ public final class ZmqMessage {
     }
 
     /** The group a DISH received this message for, or the group a RADIO sends it to; {@code null} when none. */
-    public String group() {
+    public @Nullable String group() {
         return group;
     }
 
@@ -106,7 +111,7 @@ public final class ZmqMessage {
      * (who the ZAP handler authenticated), {@code Peer-Address}, {@code Socket-Type}, {@code Identity}, or any other
      * handshake metadata; {@code null} when absent (and always for messages not received over a connection).
      */
-    public String property(String name) {
+    public @Nullable String property(String name) {
         return properties.get(name);
     }
 
@@ -159,7 +164,7 @@ public final class ZmqMessage {
             if (index != 0) {
                 throw new IndexOutOfBoundsException("frame " + index + " of a single-frame message");
             }
-            return Frame.wrap(body);
+            return Frame.wrap(single());
         }
         return frames[index];
     }
@@ -169,7 +174,7 @@ public final class ZmqMessage {
      * the array is shared, do not modify it.
      */
     public byte[] data(int index) {
-        return frames == null && index == 0 ? body : frame(index).data();
+        return frames == null && index == 0 ? single() : frame(index).data();
     }
 
     /** The first frame (the topic, for PUB/SUB). */
@@ -179,12 +184,12 @@ public final class ZmqMessage {
 
     /** The last frame (the body, by convention). */
     public Frame last() {
-        return frames == null ? Frame.wrap(body) : frames[frames.length - 1];
+        return frames == null ? Frame.wrap(single()) : frames[frames.length - 1];
     }
 
     /** All frames, as an unmodifiable list. */
     public List<Frame> frames() {
-        return frames == null ? List.of(Frame.wrap(body)) : Collections.unmodifiableList(Arrays.asList(frames));
+        return frames == null ? List.of(Frame.wrap(single())) : Collections.unmodifiableList(Arrays.asList(frames));
     }
 
     /**
@@ -192,14 +197,19 @@ public final class ZmqMessage {
      * id), or {@code null}: such a message is wholly its bytes, so a queue may hold just them ({@link #of(byte[])}
      * makes it again). The array is shared, do not modify it.
      */
-    public byte[] bareBody() {
+    public byte @Nullable [] bareBody() {
         return frames == null && group == null && routingId == 0 && properties.isEmpty() ? body : null;
+    }
+
+    /** The bytes of a single-frame message (one whose {@link #frames} is {@code null}). */
+    private byte[] single() {
+        return Objects.requireNonNull(body, "a single-frame message has a body");
     }
 
     /** Sum of the frame sizes in bytes. */
     public long byteSize() {
         if (frames == null) {
-            return body.length;
+            return single().length;
         }
         long total = 0;
         for (Frame f : frames) {
@@ -209,7 +219,7 @@ public final class ZmqMessage {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ZmqMessage other && frames().equals(other.frames()) && routingId == other.routingId
                 && Objects.equals(group, other.group);
     }

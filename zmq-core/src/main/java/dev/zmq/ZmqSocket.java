@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ZeroMQ socket: sends and receives whole multipart messages to and from any number of peers over any number of
@@ -61,12 +63,13 @@ public final class ZmqSocket implements AutoCloseable {
     private final SocketOwner owner;
     /** What the socket bound and connected, guarded by {@link #lock}. */
     private final SocketEndpoints endpoints;
-    private ZmqMessage prefetched;
+    /** A message {@link #pollIn()} took ahead of the next receive; {@code null} when none. */
+    private @Nullable ZmqMessage prefetched;
     /** What {@link #tryRecvBytes()} takes into; used holding the lock (thread-safe types) or by the one thread. */
     private final Received received = new Received();
     /** The two ways to receive, made once so a receive allocates nothing for them. */
-    private final Supplier<ZmqMessage> nextMessage = this::tryRecv;
-    private final Supplier<byte[]> nextBytes = this::tryRecvBytes;
+    private final Supplier<@Nullable ZmqMessage> nextMessage = this::tryRecv;
+    private final Supplier<byte @Nullable []> nextBytes = this::tryRecvBytes;
     /** SNDTIMEO and RCVTIMEO as set, kept at hand for every send and receive. */
     private Duration sendTimeout = options.get(SocketOption.SNDTIMEO);
     private Duration receiveTimeout = options.get(SocketOption.RCVTIMEO);
@@ -151,7 +154,7 @@ public final class ZmqSocket implements AutoCloseable {
         });
     }
 
-    private Peer doConnect(String endpoint) {
+    private @Nullable Peer doConnect(String endpoint) {
         checkOpen();
         return endpoints.connect(endpoint).peer();
     }
@@ -212,7 +215,7 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     /** The endpoint last bound (resolved, e.g. with the ephemeral port) or connected, or {@code null}. */
-    public String lastEndpoint() {
+    public @Nullable String lastEndpoint() {
         return endpoints.last();
     }
 
@@ -293,16 +296,16 @@ public final class ZmqSocket implements AutoCloseable {
      * Receives the next message; with {@link #DONTWAIT} returns {@code null} at once when none is ready (EAGAIN).
      * Without it, waits up to RCVTIMEO and returns {@code null} if that passes.
      */
-    public ZmqMessage recv(int flags) {
+    public @Nullable ZmqMessage recv(int flags) {
         return recv((flags & DONTWAIT) != 0 ? 0 : deadlineFor(receiveTimeout));
     }
 
     /** Receives the next message, waiting at most {@code timeout}; {@code null} when it passed. */
-    public ZmqMessage recv(Duration timeout) {
+    public @Nullable ZmqMessage recv(Duration timeout) {
         return recv(deadlineFor(timeout));
     }
 
-    private ZmqMessage recv(long deadline) {
+    private @Nullable ZmqMessage recv(long deadline) {
         return receive(deadline, nextMessage);
     }
 
@@ -326,16 +329,16 @@ public final class ZmqSocket implements AutoCloseable {
      * As {@link #recvBytes()}; with {@link #DONTWAIT} returns {@code null} at once when none is ready, without it
      * waits up to RCVTIMEO and returns {@code null} if that passes.
      */
-    public byte[] recvBytes(int flags) {
+    public byte @Nullable [] recvBytes(int flags) {
         return recvBytes((flags & DONTWAIT) != 0 ? 0 : deadlineFor(receiveTimeout));
     }
 
-    private byte[] recvBytes(long deadline) {
+    private byte @Nullable [] recvBytes(long deadline) {
         return receive(deadline, nextBytes);
     }
 
     /** What {@code attempt} takes, waiting until the deadline; {@code null} when it passed. */
-    private <T> T receive(long deadline, Supplier<T> attempt) {
+    private <T> @Nullable T receive(long deadline, Supplier<@Nullable T> attempt) {
         checkOpen();
         T m = attempt.get();
         while (m == null && deadline != 0) {
@@ -351,7 +354,7 @@ public final class ZmqSocket implements AutoCloseable {
     }
 
     /** The next message, or {@code null}. */
-    private ZmqMessage tryRecv() {
+    private @Nullable ZmqMessage tryRecv() {
         enter();
         try {
             processMailbox();
@@ -371,7 +374,7 @@ public final class ZmqSocket implements AutoCloseable {
      *
      * @throws ZmqException EINVAL when the next message has more than one frame; it stays queued for {@link #recv()}
      */
-    private byte[] tryRecvBytes() {
+    private byte @Nullable [] tryRecvBytes() {
         enter();
         try {
             processMailbox();
@@ -386,7 +389,7 @@ public final class ZmqSocket implements AutoCloseable {
                     received.clear();
                     return body;
                 }
-                m = received.take();
+                m = Objects.requireNonNull(received.take(), "not bare, so a whole message");
             }
             if (m.size() == 1) {
                 return m.data(0);

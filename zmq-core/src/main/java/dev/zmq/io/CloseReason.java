@@ -43,7 +43,9 @@ public record CloseReason(Kind kind, String detail) {
 
     /** The reason for a protocol violation: {@link Kind#REFUSED} when the peer refused us, else a protocol error. */
     public static CloseReason of(ProtocolException e) {
-        return new CloseReason(e instanceof RefusedException ? Kind.REFUSED : Kind.PROTOCOL_ERROR, e.getMessage());
+        // a ProtocolException is always made with its reason
+        return new CloseReason(e instanceof RefusedException ? Kind.REFUSED : Kind.PROTOCOL_ERROR,
+                String.valueOf(e.getMessage()));
     }
 
     /** The reason for something thrown while serving the connection, naming the throwable's class and message. */

@@ -3,6 +3,7 @@ package dev.zmq.io;
 import dev.zmq.pipe.Peer;
 
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One endpoint a socket bound or connected, as its transport made it: a listener, a connecting session, a datagram
@@ -32,7 +33,7 @@ public interface EndpointHandle {
      * The peer a connect made at once (stream and inproc connections): the socket takes it out of its routing when
      * disconnecting, and a PEER socket reports its routing id. {@code null} for binds and datagram endpoints.
      */
-    default Peer peer() {
+    default @Nullable Peer peer() {
         return null;
     }
 }

@@ -16,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving half of a {@link StreamEngine}: reads into its I/O thread's buffer, decodes every whole frame there,
@@ -38,13 +39,13 @@ final class Inbound {
     private final FrameDecoder decoder;
     private final FrameDecoder.FrameSink frameSink = this::onFrame;
     /** Bytes read but not decoded yet; {@code null} when everything read was decoded. */
-    private byte[] remainder;
+    private byte @Nullable [] remainder;
     /** Frames so far of the multipart message being decoded ({@code null} until the first one). */
-    private List<Frame> partial;
+    private @Nullable List<Frame> partial;
     /** Body bytes of {@link #partial}. */
     private long partialBytes;
     /** A message the full pipe refused: reading waits until the socket makes room. */
-    private ZmqMessage pending;
+    private @Nullable ZmqMessage pending;
     private long pendingBytes;
     /** What {@link ZmqMessage#property} answers for this connection's messages. */
     private Map<String, String> properties = Map.of();

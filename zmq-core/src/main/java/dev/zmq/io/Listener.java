@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bound endpoint: accepts connections and starts an accepted {@link Session} for each. Closing it (unbind or
@@ -25,7 +26,7 @@ public final class Listener implements IoHandler, EndpointHandle {
     private final ServerSocketChannel server;
     private final String boundEndpoint;
     private final Set<Session> sessions = new HashSet<>();
-    private SelectionKey key;
+    private @Nullable SelectionKey key;
     private boolean closed;
     private boolean finished;
 

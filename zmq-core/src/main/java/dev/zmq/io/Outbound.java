@@ -17,8 +17,10 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sending half of a {@link StreamEngine}: commands, the preamble and the peer's outbound pipe are encoded into an
@@ -53,10 +55,11 @@ final class Outbound {
     private final ReentrantLock lock = new ReentrantLock();
     private final Runnable writeTask;
     /** The borrowed output buffer (fill mode), or {@code null} while nothing is waiting to be written. */
-    private ByteBuffer out;
+    private @Nullable ByteBuffer out;
     private boolean sendSubscriptionCommands;
-    private String subscribeCommand;
-    private String cancelCommand;
+    /** The subscription command names, set by {@link #activate} with {@link #sendSubscriptionCommands}. */
+    private String subscribeCommand = "";
+    private String cancelCommand = "";
     private volatile boolean lingering;
     /** When bytes were last written; read by sending threads deciding whether the connection is idle. */
     private volatile long lastWriteNanos;
@@ -75,8 +78,7 @@ final class Outbound {
     void greet(Greeting ours) {
         lock.lock();
         try {
-            borrow();
-            ours.encode(out);
+            ours.encode(borrow());
         } finally {
             lock.unlock();
         }
@@ -147,10 +149,10 @@ final class Outbound {
                 scheduleWrite();
                 return;
             }
-            borrow();
-            fill();
+            ByteBuffer buffer = borrow();
+            fill(buffer);
             ByteBuffer large = encoder.largeBody();
-            if (out.position() == 0 && large == null) {
+            if (buffer.position() == 0 && large == null) {
                 if (engine.isActive() && !encoder.busy() && !engine.peer().out().armReader()) {
                     continue;
                 }
@@ -162,7 +164,7 @@ final class Outbound {
             }
             boolean blocked;
             try {
-                blocked = !write(large);
+                blocked = !write(buffer, large);
             } catch (IOException e) {
                 engine.close(CloseReason.of(CloseReason.Kind.IO_ERROR, "connection error: " + e.getMessage()));
                 return;
@@ -185,12 +187,13 @@ final class Outbound {
     }
 
     /**
-     * Writes {@link #out} and then {@code large} (the encoder's pending large body, or {@code null}) once.
+     * Writes {@link #out} (borrowed: {@code out}) and then {@code large} (the encoder's pending large body, or
+     * {@code null}) once.
      *
      * @return whether everything was written; {@code false} when the socket buffer is full
      * @throws IOException when the connection failed; what was not written stays in {@link #out}
      */
-    private boolean write(ByteBuffer large) throws IOException {
+    private boolean write(ByteBuffer out, @Nullable ByteBuffer large) throws IOException {
         out.flip();
         try {
             if (large == null) {
@@ -239,11 +242,11 @@ final class Outbound {
                     || !commands.isEmpty() || !preamble.isEmpty()) {
                 return false;
             }
-            borrow();
-            fill();
-            boolean written = write(encoder.largeBody()) && !encoder.busy();
+            ByteBuffer buffer = borrow();
+            fill(buffer);
+            boolean written = write(buffer, encoder.largeBody()) && !encoder.busy();
             publishSent();
-            if (out.position() == 0 && encoder.largeBody() == null) {
+            if (buffer.position() == 0 && encoder.largeBody() == null) {
                 giveBack();
             }
             return written && engine.peer().out().armReader();
@@ -254,8 +257,8 @@ final class Outbound {
         }
     }
 
-    /** Encodes commands, then queued messages, into {@code out} until it is full or nothing is left. */
-    private void fill() {
+    /** Encodes commands, then queued messages, into {@code out} (the borrowed buffer) until full or none is left. */
+    private void fill(ByteBuffer out) {
         while (encoder.largeBody() == null) {
             if (!encoder.busy()) {
                 Command c = commands.peek();
@@ -302,7 +305,7 @@ final class Outbound {
             encoder.begin(body);
             return true;
         }
-        ZmqMessage m = next.take();
+        ZmqMessage m = Objects.requireNonNull(next.take(), "a whole message was taken");
         Subscription subscription = sendSubscriptionCommands ? Subscription.parse(m) : null;
         if (subscription != null) {
             queue(subscription.toCommand(subscribeCommand, cancelCommand));
@@ -337,10 +340,14 @@ final class Outbound {
         }
     }
 
-    private void borrow() {
-        if (out == null) {
-            out = buffers.take();
+    /** The output buffer, borrowed from the pool if none is held. */
+    private ByteBuffer borrow() {
+        ByteBuffer b = out;
+        if (b == null) {
+            b = buffers.take();
+            out = b;
         }
+        return b;
     }
 
     private void giveBack() {

@@ -10,8 +10,10 @@ import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of one peer of a socket. A connecting session owns its peer from {@code connect()} on, connects, and
@@ -32,19 +34,22 @@ public final class Session implements EngineOwner, EndpointHandle {
     private final boolean connecting;
     private final ConnectionConfig config;
     private final ReconnectBackoff backoff;
-    private final Consumer<Session> onFinish;
-    private Peer peer;
-    private StreamEngine engine;
-    private SocketChannel pendingChannel;
-    private IoTimer reconnectTimer;
-    private IoTimer connectTimer;
-    private IoTimer lingerTimer;
+    /** Tells an accepted session's listener that it finished; {@code null} for a connecting session. */
+    private final @Nullable Consumer<Session> onFinish;
+    /** A connecting session's from {@code connect()} on; an accepted one's from its handshake ({@link #ownPeer()}). */
+    private @Nullable Peer peer;
+    private @Nullable StreamEngine engine;
+    private @Nullable SocketChannel pendingChannel;
+    private @Nullable IoTimer reconnectTimer;
+    private @Nullable IoTimer connectTimer;
+    private @Nullable IoTimer lingerTimer;
     private boolean closing;
     private boolean finished;
     private boolean handshakenBefore;
     private boolean replay;
 
-    private Session(IoThread io, SessionOwner socket, StreamEndpoint endpoint, boolean connecting, Consumer<Session> onFinish) {
+    private Session(IoThread io, SessionOwner socket, StreamEndpoint endpoint, boolean connecting,
+                    @Nullable Consumer<Session> onFinish) {
         this.io = io;
         this.socket = socket;
         this.endpoint = endpoint;
@@ -85,8 +90,13 @@ public final class Session implements EngineOwner, EndpointHandle {
 
     /** The peer of a connecting session (it exists from {@code connect()} on); {@code null} for accepted ones. */
     @Override
-    public Peer peer() {
+    public @Nullable Peer peer() {
         return connecting ? peer : null;
+    }
+
+    /** The session's peer, where it must exist: a connecting session's, or an accepted one's after its handshake. */
+    private Peer ownPeer() {
+        return Objects.requireNonNull(peer, "the session has a peer");
     }
 
     /** The endpoint connected to (or, for an accepted session, the listener's). */
@@ -102,7 +112,7 @@ public final class Session implements EngineOwner, EndpointHandle {
         if (finished) {
             return;
         }
-        if (closing && peer.out().isEmpty()) {
+        if (closing && ownPeer().out().isEmpty()) {
             finish();
             return;
         }
@@ -151,7 +161,7 @@ public final class Session implements EngineOwner, EndpointHandle {
     }
 
     private void finishConnect(SelectionKey key) {
-        SocketChannel ch = pendingChannel;
+        SocketChannel ch = Objects.requireNonNull(pendingChannel, "OP_CONNECT comes for the pending channel");
         pendingChannel = null;
         try {
             if (ch.finishConnect()) {
@@ -184,7 +194,7 @@ public final class Session implements EngineOwner, EndpointHandle {
     }
 
     private void retry(CloseReason reason) {
-        if (closing && peer.out().isEmpty()) {
+        if (closing && ownPeer().out().isEmpty()) {
             finish();
             return;
         }
@@ -199,24 +209,27 @@ public final class Session implements EngineOwner, EndpointHandle {
 
     @Override
     public Peer handshakeDone(StreamEngine e, PeerInfo info) {
+        Peer p;
         if (connecting) {
+            p = ownPeer();
             backoff.reset();
-            peer.connected(info.address(), info.routingId(), info.mechanism(), info.userId());
+            p.connected(info.address(), info.routingId(), info.mechanism(), info.userId());
             if (attachesAfterHandshake()) {
-                socket.attach(peer);
+                socket.attach(p);
             }
         } else {
-            peer = socket.newPeer(endpoint.text(), config.options());
-            peer.connected(info.address(), info.routingId(), info.mechanism(), info.userId());
-            socket.attach(peer);
+            p = socket.newPeer(endpoint.text(), config.options());
+            peer = p;
+            p.connected(info.address(), info.routingId(), info.mechanism(), info.userId());
+            socket.attach(p);
         }
         replay = !connecting || handshakenBefore;
         handshakenBefore = true;
         StreamEngine current = e;
-        peer.onDisconnect(reason -> io.execute(() -> current.close(CloseReason.of(CloseReason.Kind.LOCAL, reason))));
+        p.onDisconnect(reason -> io.execute(() -> current.close(CloseReason.of(CloseReason.Kind.LOCAL, reason))));
         socket.events().emit(SocketEventType.HANDSHAKE_SUCCEEDED, endpoint.text(), info.address(),
                 "peer is " + info.socketType() + " speaking ZMTP 3." + info.zmtpMinor());
-        return peer;
+        return p;
     }
 
     /**
@@ -226,7 +239,7 @@ public final class Session implements EngineOwner, EndpointHandle {
      */
     @Override
     public List<ZmqMessage> preamble() {
-        return socket.preamble(peer, replay);
+        return socket.preamble(ownPeer(), replay);
     }
 
     @Override
@@ -239,7 +252,7 @@ public final class Session implements EngineOwner, EndpointHandle {
         }
         if (connecting) {
             if (handshaken && attachesAfterHandshake()) {
-                socket.detach(peer);
+                socket.detach(ownPeer());
             }
             retry(reason);
         } else {
@@ -316,7 +329,7 @@ public final class Session implements EngineOwner, EndpointHandle {
         if (connecting) {
             socket.ioFinished();
         } else {
-            onFinish.accept(this);
+            Objects.requireNonNull(onFinish, "an accepted session reports to its listener").accept(this);
         }
     }
 
@@ -325,7 +338,7 @@ public final class Session implements EngineOwner, EndpointHandle {
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
-    private static void closeQuietly(SocketChannel ch) {
+    private static void closeQuietly(@Nullable SocketChannel ch) {
         if (ch != null) {
             try {
                 ch.close();

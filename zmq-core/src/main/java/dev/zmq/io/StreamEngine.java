@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ZMTP 3.x connection over a stream channel (TCP, Unix domain sockets): it ties the {@link ZmtpHandshake}, the
@@ -46,16 +48,18 @@ public final class StreamEngine implements IoHandler {
     private final Inbound inbound;
     private final Outbound outbound;
 
-    private SelectionKey key;
+    private @Nullable SelectionKey key;
     /** Written by the I/O thread; read by an application thread writing directly. */
     private volatile State state = State.GREETING;
-    private Peer peer;
-    private CloseReason errorReason;
+    /** The peer's pipes, from the handshake on. */
+    private @Nullable Peer peer;
+    /** Why we refused the peer, once we did ({@link State#ERROR_SENT}). */
+    private @Nullable CloseReason errorReason;
     private long lastReceivedNanos = System.nanoTime();
-    private IoTimer handshakeTimer;
-    private IoTimer heartbeatTimer;
-    private IoTimer heartbeatTimeoutTimer;
-    private IoTimer ttlTimer;
+    private @Nullable IoTimer handshakeTimer;
+    private @Nullable IoTimer heartbeatTimer;
+    private @Nullable IoTimer heartbeatTimeoutTimer;
+    private @Nullable IoTimer ttlTimer;
 
     /**
      * An engine for a connected {@code channel}; call {@link #start()} on the I/O thread.
@@ -161,7 +165,7 @@ public final class StreamEngine implements IoHandler {
 
     /** The peer's pipes; only once {@link #isActive()}. */
     Peer peer() {
-        return peer;
+        return Objects.requireNonNull(peer, "the peer is known from the handshake on");
     }
 
     boolean isOpen() {
@@ -195,7 +199,7 @@ public final class StreamEngine implements IoHandler {
     }
 
     void countReceived(long messages, long bytes) {
-        peer.traffic().received(messages, bytes);
+        peer().traffic().received(messages, bytes);
         socketTraffic.received(messages, bytes);
     }
 
@@ -310,7 +314,7 @@ public final class StreamEngine implements IoHandler {
     /** Everything queued is written: an ERROR we sent now lets the connection close. */
     void outboundDrained() {
         if (state == State.ERROR_SENT) {
-            close(errorReason);
+            close(Objects.requireNonNull(errorReason, "ERROR_SENT with its reason"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.zmq.monitor;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,7 +26,7 @@ public final class EventCounters {
     public void count(SocketEventType type, String detail) {
         switch (type) {
             case CONNECT_RETRIED -> reconnects.increment();
-            case HANDSHAKE_FAILED -> handshakeFailures.get(HandshakeFailure.of(detail)).increment();
+            case HANDSHAKE_FAILED -> failures(HandshakeFailure.of(detail)).increment();
             default -> {
             }
         }
@@ -47,6 +48,11 @@ public final class EventCounters {
 
     /** Handshake failures of one kind. */
     public long handshakeFailures(HandshakeFailure kind) {
-        return handshakeFailures.get(kind).sum();
+        return failures(kind).sum();
+    }
+
+    /** The counter of {@code kind}: the constructor made one for every kind. */
+    private LongAdder failures(HandshakeFailure kind) {
+        return Objects.requireNonNull(handshakeFailures.get(kind), "a counter for every kind");
     }
 }

@@ -1,5 +1,7 @@
 package dev.zmq.monitor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where the I/O layer reports events for one socket. Thread-safe: any thread may report.
  */
@@ -7,5 +9,5 @@ package dev.zmq.monitor;
 public interface EventSink {
 
     /** Reports an event about {@code endpoint} (and {@code peer}, which may be {@code null}). */
-    void emit(SocketEventType type, String endpoint, String peer, String detail);
+    void emit(SocketEventType type, String endpoint, @Nullable String peer, String detail);
 }

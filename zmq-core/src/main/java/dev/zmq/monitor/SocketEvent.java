@@ -1,6 +1,7 @@
 package dev.zmq.monitor;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One socket event: what happened, on which endpoint, with which peer, and why.
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param detail   the reason or other detail, or {@code ""}
  * @param time     when it happened
  */
-public record SocketEvent(SocketEventType type, String socket, String endpoint, String peer, String detail,
+public record SocketEvent(SocketEventType type, String socket, String endpoint, @Nullable String peer, String detail,
                           Instant time) {
 
     @Override

@@ -7,6 +7,7 @@ import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DEALER: round-robin out to peers with room (waits or EAGAIN when none has), fair-queue in; messages pass
@@ -49,7 +50,7 @@ final class Dealer extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         return in.recv();
     }
 

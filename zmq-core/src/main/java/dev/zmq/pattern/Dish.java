@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DISH: fair-queues the messages of the groups it joined (exact match) from its RADIO peers; each received message
@@ -72,7 +73,7 @@ final class Dish extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         ZmqMessage m;
         while ((m = in.recv()) != null) {
             if (m.size() == 2) {

@@ -7,9 +7,11 @@ import dev.zmq.pipe.Signaler;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fair-queued receive: takes one message from each peer in turn, so no peer can starve the others. Only peers that
@@ -37,7 +39,7 @@ final class FairQueue {
     private int next;
     /** Detached peers, removed once they are found empty. */
     private final Set<Peer> leaving = new HashSet<>();
-    private Peer lastPeer;
+    private @Nullable Peer lastPeer;
     /** What {@link #recv()} takes into. */
     private final Received received = new Received();
 
@@ -65,7 +67,7 @@ final class FairQueue {
     }
 
     /** The next message in turn, or {@code null} when no peer has one. */
-    ZmqMessage recv() {
+    @Nullable ZmqMessage recv() {
         return recvInto(received) ? received.take() : null;
     }
 
@@ -101,9 +103,9 @@ final class FairQueue {
         return false;
     }
 
-    /** The peer the message last returned by {@link #recv()} came from. */
+    /** The peer the message last returned by {@link #recv()} came from; only once one was. */
     Peer lastPeer() {
-        return lastPeer;
+        return Objects.requireNonNull(lastPeer, "a message was received");
     }
 
     private void enterTurn(Peer p) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Round-robin over peers whose pipes have room (PUSH, DEALER and REQ). Attaching and detaching cost the same with
@@ -43,7 +44,7 @@ final class LoadBalancer {
     }
 
     /** Queues {@code message} to the next peer with room; returns that peer, or {@code null} when none has room. */
-    Peer send(ZmqMessage message) {
+    @Nullable Peer send(ZmqMessage message) {
         int n = peers.size();
         for (int tried = 0; tried < n; tried++) {
             if (next >= n) {

@@ -8,6 +8,7 @@ import dev.zmq.pipe.Signaler;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PAIR: talks to exactly one peer. Further peers wait unused until the current one leaves. Sending with no peer,
@@ -53,7 +54,7 @@ final class Pair extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         return in.recv();
     }
 

@@ -5,6 +5,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PULL: fair-queues messages from connected pushers. Cannot send.
@@ -33,7 +34,7 @@ final class Pull extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         return in.recv();
     }
 

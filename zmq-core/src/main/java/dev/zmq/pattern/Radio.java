@@ -85,9 +85,12 @@ final class Radio extends SocketPattern {
             ZmqMessage m;
             while ((m = p.recv()) != null) {
                 Subscription s = groups == null ? null : Subscription.parse(m);
-                if (s != null && s.on()) {
+                if (s == null || groups == null) {
+                    continue;
+                }
+                if (s.on()) {
                     groups.add(s.group());
-                } else if (s != null) {
+                } else {
                     groups.remove(s.group());
                 }
             }

@@ -9,6 +9,8 @@ import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
 
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * REP: receives requests fair-queued, keeps each request's envelope (every frame up to and including the empty
@@ -19,8 +21,9 @@ import java.util.List;
 final class Rep extends SocketPattern {
 
     private final FairQueue in = new FairQueue(signaler);
-    private List<Frame> envelope;
-    private Peer replyTo;
+    /** The envelope of the request being answered and the peer it came from; {@code null} when none is. */
+    private @Nullable List<Frame> envelope;
+    private @Nullable Peer replyTo;
 
     Rep(SocketOptions options, Signaler signaler, DropCounter drops) {
         super(options, signaler, drops);
@@ -42,7 +45,7 @@ final class Rep extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         if (envelope != null) {
             throw new ZmqException(ErrorCode.EFSM, "REP must send the reply before receiving the next request");
         }
@@ -66,7 +69,7 @@ final class Rep extends SocketPattern {
         ZmqMessage.Builder b = ZmqMessage.builder();
         envelope.forEach(b::add);
         message.frames().forEach(b::add);
-        if (!replyTo.send(b.build())) {
+        if (!Objects.requireNonNull(replyTo, "set with the envelope").send(b.build())) {
             drops.droppedAtHwm();
         }
         envelope = null;

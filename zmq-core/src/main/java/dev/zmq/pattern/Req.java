@@ -10,7 +10,9 @@ import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Signaler;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * REQ: sends a request (behind an empty delimiter frame, and a request id with REQ_CORRELATE) to one peer in turn,
@@ -20,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Req extends SocketPattern {
 
     private final LoadBalancer out = new LoadBalancer();
-    private Peer replyFrom;
+    /** The peer the last request went to; {@code null} before the first. */
+    private @Nullable Peer replyFrom;
     private boolean awaitingReply;
     private int requestId = ThreadLocalRandom.current().nextInt();
 
@@ -68,13 +71,14 @@ final class Req extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         if (!awaitingReply) {
             throw new ZmqException(ErrorCode.EFSM, "REQ must send a request before receiving");
         }
         discardStrayReplies();
         ZmqMessage m;
-        while ((m = replyFrom.recv()) != null) {
+        Peer from = Objects.requireNonNull(replyFrom, "awaiting a reply to a request sent");
+        while ((m = from.recv()) != null) {
             ZmqMessage body = strip(m);
             if (body != null) {
                 awaitingReply = false;
@@ -85,7 +89,7 @@ final class Req extends SocketPattern {
     }
 
     /** The reply body, or {@code null} when the envelope is not the one our request carried. */
-    private ZmqMessage strip(ZmqMessage m) {
+    private @Nullable ZmqMessage strip(ZmqMessage m) {
         int i = 0;
         if (options.get(SocketOption.REQ_CORRELATE)) {
             Frame id = m.frame(0);

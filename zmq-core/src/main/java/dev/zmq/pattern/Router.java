@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ROUTER: each peer has a routing id (the Identity it announced, else a generated 5-byte id starting with a zero
@@ -97,7 +98,7 @@ final class Router extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         ZmqMessage m = in.recv();
         if (m == null) {
             return null;

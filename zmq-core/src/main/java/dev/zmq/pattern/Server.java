@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SERVER and PEER: every peer gets a 32-bit routing id from this socket (never 0); a received message carries its
@@ -56,9 +57,9 @@ final class Server extends SocketPattern {
         in.detach(peer);
     }
 
-    /** The routing id given to {@code peer}, or 0 when it is not attached. */
+    /** The routing id given to {@code peer}, or 0 when it is not attached (or is {@code null}). */
     @Override
-    public int routingIdOf(Peer peer) {
+    public int routingIdOf(@Nullable Peer peer) {
         Integer id = idOf.get(peer);
         return id == null ? 0 : id;
     }
@@ -83,7 +84,7 @@ final class Server extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         ZmqMessage m = in.recv();
         if (m == null) {
             return null;

@@ -6,6 +6,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Peer;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rule of a draft socket type that carries single-frame messages only (CLIENT, SCATTER, GATHER, CHANNEL, SERVER,
@@ -48,7 +49,7 @@ final class SingleFrame extends SocketPattern {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         ZmqMessage m;
         while ((m = routing.recv()) != null && m.size() != 1) {
             drops.droppedNoRoute();
@@ -57,7 +58,7 @@ final class SingleFrame extends SocketPattern {
     }
 
     @Override
-    public int routingIdOf(Peer peer) {
+    public int routingIdOf(@Nullable Peer peer) {
         return routing.routingIdOf(peer);
     }
 

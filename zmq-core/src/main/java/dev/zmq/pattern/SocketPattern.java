@@ -12,6 +12,7 @@ import dev.zmq.pipe.Received;
 import dev.zmq.pipe.Signaler;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A socket type's routing rule: which peer an outgoing message goes to, which peer the next incoming message comes
@@ -91,7 +92,7 @@ public abstract class SocketPattern {
      *
      * @throws ZmqException ENOTSUP when this socket type cannot receive
      */
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         throw new ZmqException(ErrorCode.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot receive");
     }
 
@@ -124,8 +125,8 @@ public abstract class SocketPattern {
         throw new ZmqException(ErrorCode.ENOTSUP, "only DISH sockets join groups");
     }
 
-    /** The routing id this socket gave {@code peer} (SERVER, PEER), or 0 when it gives none. */
-    public int routingIdOf(Peer peer) {
+    /** The routing id this socket gave {@code peer} (SERVER, PEER), or 0 when it gives none or {@code peer} is null. */
+    public int routingIdOf(@Nullable Peer peer) {
         return 0;
     }
 

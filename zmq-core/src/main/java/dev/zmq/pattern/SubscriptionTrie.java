@@ -3,6 +3,7 @@ package dev.zmq.pattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A set of topic prefixes with a reference count each, matched against message topics by walking the topic's bytes
@@ -20,7 +21,7 @@ public final class SubscriptionTrie {
         byte[] keys = new byte[0];
         Node[] children = new Node[0];
 
-        Node child(byte b) {
+        @Nullable Node child(byte b) {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] == b) {
                     return children[i];

@@ -7,6 +7,7 @@ import dev.zmq.pipe.Signaler;
 import dev.zmq.wire.Subscription;
 
 import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * XPUB: PUB that also hands the application its subscribers' subscriptions ({@code 0x01}+topic) and cancels
@@ -38,7 +39,7 @@ final class XPub extends Pub {
     }
 
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         applySubscriptions();
         return upstream.poll();
     }

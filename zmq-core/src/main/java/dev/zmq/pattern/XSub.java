@@ -9,6 +9,7 @@ import dev.zmq.wire.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * XSUB: fair-queues messages from publishers without filtering; a sent message {@code 0x01}+topic subscribes and
@@ -84,7 +85,7 @@ class XSub extends SocketPattern {
 
     /** The next message as {@link #recvInto} takes it (so SUB's filter applies). */
     @Override
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         return recvInto(received) ? received.take() : null;
     }
 

@@ -6,6 +6,7 @@ import dev.zmq.monitor.TrafficCounters;
 
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One peer of a socket as its routing rule sees it: a pipe out to the peer and a pipe in from it, plus what the
@@ -57,7 +58,7 @@ public final class Peer {
     }
 
     /** Takes the next message from the peer, or {@code null}. */
-    public ZmqMessage recv() {
+    public @Nullable ZmqMessage recv() {
         return in.poll();
     }
 

@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-way queue of whole messages between a socket and one peer connection, bounded by a high-water mark counted
@@ -67,13 +68,16 @@ public abstract sealed class Pipe permits BoundedPipe, InprocPipe, ConflatingPip
         return new SwappingPipe(hwm, swapBytes, directory);
     }
 
-    /** Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty. */
-    public void onReadable(Runnable wake) {
+    /**
+     * Sets what runs (on the writer's thread) when a message arrives for a reader that found the pipe empty;
+     * {@code null} for nothing.
+     */
+    public void onReadable(@Nullable Runnable wake) {
         this.readerWake = wake == null ? NOTHING : wake;
     }
 
-    /** Sets what runs (on the reader's thread) when a writer refused at the HWM may write again. */
-    public void onWritable(Runnable wake) {
+    /** Sets what runs (on the reader's thread) when a writer refused at the HWM may write again; {@code null}: none. */
+    public void onWritable(@Nullable Runnable wake) {
         this.writerWake = wake == null ? NOTHING : wake;
     }
 
@@ -190,7 +194,7 @@ public abstract sealed class Pipe permits BoundedPipe, InprocPipe, ConflatingPip
     // ---------------------------------------------------------------- reader
 
     /** Takes the oldest message, or {@code null} when empty (and then the next write wakes the reader). Reader only. */
-    public final ZmqMessage poll() {
+    public final @Nullable ZmqMessage poll() {
         return pollInto(polled) ? polled.take() : null;
     }
 

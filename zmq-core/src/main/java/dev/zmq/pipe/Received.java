@@ -3,6 +3,8 @@ package dev.zmq.pipe;
 import dev.zmq.ZmqMessage;
 
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reader took from a {@link Pipe}, typed: the body of a bare message alone (the common single-frame message
@@ -13,9 +15,9 @@ import java.util.Map;
  */
 public final class Received {
 
-    private byte[] body;
+    private byte @Nullable [] body;
     private Map<String, String> properties = Map.of();
-    private ZmqMessage message;
+    private @Nullable ZmqMessage message;
 
     /** Holds a bare message: its {@code body}, received over a connection with {@code connectionProperties}. */
     void bare(byte[] bareBody, Map<String, String> connectionProperties) {
@@ -29,32 +31,35 @@ public final class Received {
      *
      * @return whether there was one ({@code null} clears)
      */
-    public boolean whole(ZmqMessage wholeMessage) {
+    public boolean whole(@Nullable ZmqMessage wholeMessage) {
         this.message = wholeMessage;
         this.body = null;
         return wholeMessage != null;
     }
 
     /** The body of the message held when it is bare, else {@code null} (a whole message, or nothing). */
-    public byte[] bareBody() {
+    public byte @Nullable [] bareBody() {
         return body;
     }
 
     /** The message held (a bare one made into a message with its connection's properties), or {@code null}. */
-    public ZmqMessage message() {
+    public @Nullable ZmqMessage message() {
         return body != null ? ZmqMessage.received(body, properties) : message;
     }
 
     /** The message held, as {@link #message()}, and forgets it; {@code null} when none. */
-    public ZmqMessage take() {
+    public @Nullable ZmqMessage take() {
         ZmqMessage m = message();
         clear();
         return m;
     }
 
-    /** The first frame's bytes of the message held (for subscription filters), without making a message. */
+    /**
+     * The first frame's bytes of the message held (for subscription filters), without making a message; only while
+     * one is held.
+     */
     public byte[] firstFrame() {
-        return body != null ? body : message.data(0);
+        return body != null ? body : Objects.requireNonNull(message, "no message held").data(0);
     }
 
     /** Forgets the message held. */

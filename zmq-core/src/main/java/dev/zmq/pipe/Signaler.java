@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parks the application thread that is blocked on a socket and wakes it when something it may be waiting for
@@ -19,8 +20,8 @@ public final class Signaler {
 
     private final List<Signaler> followers = new CopyOnWriteArrayList<>();
     /** The waiting threads of a shared signaler; {@code null} for a plain one. */
-    private final Set<Thread> waiters;
-    private volatile Thread waiter;
+    private final @Nullable Set<Thread> waiters;
+    private volatile @Nullable Thread waiter;
     private volatile boolean signalled;
 
     /** A signaler for one waiting thread at a time. */
@@ -28,7 +29,7 @@ public final class Signaler {
         this(null);
     }
 
-    private Signaler(Set<Thread> waiters) {
+    private Signaler(@Nullable Set<Thread> waiters) {
         this.waiters = waiters;
     }
 

@@ -2,6 +2,7 @@ package dev.zmq.pipe;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unbounded single-producer single-consumer queue of array chunks: no compare-and-set on either side, no
@@ -19,6 +20,8 @@ final class SpscQueue<E> {
 
     private static final int CHUNK = 256;
     private static final int MASK = CHUNK - 1;
+    /** The tags of a chunk of an untagged queue: none. */
+    private static final long[] UNTAGGED = new long[0];
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle SPARE;
     private static final VarHandle NEXT;
@@ -34,12 +37,12 @@ final class SpscQueue<E> {
 
     private static final class Chunk {
         final Object[] slots = new Object[CHUNK];
-        /** A number the producer stores with each element ({@code null} unless the queue is tagged). */
+        /** A number the producer stores with each element (empty, {@link #UNTAGGED}, unless the queue is tagged). */
         final long[] tags;
-        Chunk next;
+        @Nullable Chunk next;
 
         Chunk(boolean tagged) {
-            tags = tagged ? new long[CHUNK] : null;
+            tags = tagged ? new long[CHUNK] : UNTAGGED;
         }
     }
 
@@ -54,7 +57,7 @@ final class SpscQueue<E> {
     private Chunk head;
     /** A spent chunk the consumer left for the producer to reuse. */
     @SuppressWarnings("unused")
-    private Chunk spare;
+    private @Nullable Chunk spare;
 
     /** A queue of elements alone. */
     SpscQueue() {
@@ -105,7 +108,7 @@ final class SpscQueue<E> {
 
     /** Takes the first element, or {@code null}; consumer only. */
     @SuppressWarnings("unchecked")
-    E poll() {
+    @Nullable E poll() {
         long n = taken.plain();
         int i = (int) n & MASK;
         Chunk c = consumerChunk(n);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only file holding the messages a pipe could not keep in memory (SWAP): the writer appends at the end,
@@ -73,7 +74,7 @@ final class SwapFile {
     }
 
     /** The oldest unread message, or {@code null}. Reader only. */
-    ZmqMessage read() {
+    @Nullable ZmqMessage read() {
         if (readPosition == published) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.zmq.ZmqMessage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link BoundedPipe} that keeps its HWM of messages in memory and spills up to a byte limit more to a file,
@@ -16,7 +17,7 @@ final class SwappingPipe extends BoundedPipe {
     private final long swapBytes;
     private final Path swapDirectory;
     /** The current swap file; written by the writer, read by the reader. */
-    private volatile SwapFile swap;
+    private volatile @Nullable SwapFile swap;
     /** Writer: messages go to the swap file until the reader has consumed all of it, to keep their order. */
     private boolean swapping;
 
@@ -43,7 +44,7 @@ final class SwappingPipe extends BoundedPipe {
     /** Writer: spills {@code message} (or, once the file is drained and there is room, stops spilling). */
     private boolean offerToSwap(ZmqMessage message) {
         SwapFile s = swap;
-        if (swapping && s.drained() && hasRoom()) {
+        if (swapping && s != null && s.drained() && hasRoom()) {
             swapping = false;
             swap = null;
             s.retire();

@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CURVE mechanism (RFC 26, CurveZMQ): short-term keys per connection, the server's cookie, the client's vouch,
@@ -39,20 +41,23 @@ public final class CurveMechanism implements Mechanism {
     private final Metadata ours;
     private final byte[] publicKey;
     private final byte[] secretKey;
-    private final byte[] serverKey;
-    private final Zap zap;
+    /** The server's long-term public key, which a client knows; {@code null} on the server. */
+    private final byte @Nullable [] serverKey;
+    /** The ZAP link a server asks; {@code null} on a client. */
+    private final @Nullable Zap zap;
     private final String domain;
     private final byte[] shortPublic;
     private final byte[] shortSecret;
-    private byte[] peerShortPublic;
-    private byte[] sessionKey;
-    private byte[] cookieKey;
+    /** Learnt during the handshake: {@code null} until the step that sets each. */
+    private byte @Nullable [] peerShortPublic;
+    private byte @Nullable [] sessionKey;
+    private byte @Nullable [] cookieKey;
     private long nonce = 1;
     private long peerNonce;
     private HandshakeStep step;
 
-    private CurveMechanism(boolean server, Metadata ours, byte[] publicKey, byte[] secretKey, byte[] serverKey,
-                           Zap zap, String domain) {
+    private CurveMechanism(boolean server, Metadata ours, byte[] publicKey, byte[] secretKey,
+                           byte @Nullable [] serverKey, @Nullable Zap zap, String domain) {
         this.server = server;
         this.ours = ours;
         this.publicKey = publicKey;
@@ -126,7 +131,7 @@ public final class CurveMechanism implements Mechanism {
             return;
         }
         long n = nonce++;
-        byte[] signature = CryptoBox.seal(CryptoBox.sharedKey(serverKey, shortSecret), nonce("CurveZMQHELLO---", n),
+        byte[] signature = CryptoBox.seal(CryptoBox.sharedKey(serverKey(), shortSecret), nonce("CurveZMQHELLO---", n),
                 new byte[64]);
         ByteBuffer hello = ByteBuffer.allocate(194).put((byte) 1).put((byte) 0).put(new byte[72]).put(shortPublic)
                 .putLong(n).put(signature);
@@ -172,7 +177,7 @@ public final class CurveMechanism implements Mechanism {
         if (d.length != 160) {
             throw new ProtocolException("malformed CURVE WELCOME (" + d.length + " bytes)");
         }
-        byte[] plain = CryptoBox.open(CryptoBox.sharedKey(serverKey, shortSecret),
+        byte[] plain = CryptoBox.open(CryptoBox.sharedKey(serverKey(), shortSecret),
                 nonce("WELCOME-", Arrays.copyOfRange(d, 0, 16)), d, 16, 144,
                 "the WELCOME box (is CURVE_SERVERKEY the server's public key?)");
         peerShortPublic = Arrays.copyOfRange(plain, 0, 32);
@@ -180,7 +185,7 @@ public final class CurveMechanism implements Mechanism {
         sessionKey = CryptoBox.sharedKey(peerShortPublic, shortSecret);
         byte[] vouchNonce = random(16);
         byte[] vouch = concat(vouchNonce, CryptoBox.seal(CryptoBox.sharedKey(peerShortPublic, secretKey),
-                nonce("VOUCH---", vouchNonce), concat(shortPublic, serverKey)));
+                nonce("VOUCH---", vouchNonce), concat(shortPublic, serverKey())));
         long n = nonce++;
         byte[] box = CryptoBox.seal(sessionKey, nonce("CurveZMQINITIATE", n),
                 concat(concat(publicKey, vouch), ours.toBytes()));
@@ -193,29 +198,44 @@ public final class CurveMechanism implements Mechanism {
         if (d.length < 96 + 8 + 16 + 128) {
             throw new ProtocolException("malformed CURVE INITIATE (" + d.length + " bytes)");
         }
-        byte[] cookie = CryptoBox.open(cookieKey, nonce("COOKIE--", Arrays.copyOfRange(d, 0, 16)), d, 16, 80,
+        // the server's step before (EXPECT_HELLO) set both
+        byte[] ourCookieKey = Objects.requireNonNull(cookieKey, "HELLO set the cookie key");
+        byte[] peerShort = Objects.requireNonNull(peerShortPublic, "HELLO set the client's short-term key");
+        byte[] cookie = CryptoBox.open(ourCookieKey, nonce("COOKIE--", Arrays.copyOfRange(d, 0, 16)), d, 16, 80,
                 "the INITIATE cookie");
-        if (!Arrays.equals(cookie, concat(peerShortPublic, shortSecret))) {
+        if (!Arrays.equals(cookie, concat(peerShort, shortSecret))) {
             throw new ProtocolException("the CURVE INITIATE cookie is not ours");
         }
         long n = checkNonce(ByteBuffer.wrap(d, 96, 8).getLong(), "INITIATE");
-        sessionKey = CryptoBox.sharedKey(peerShortPublic, shortSecret);
-        byte[] plain = CryptoBox.open(sessionKey, nonce("CurveZMQINITIATE", n), d, 104, d.length - 104,
+        byte[] key = CryptoBox.sharedKey(peerShort, shortSecret);
+        sessionKey = key;
+        byte[] plain = CryptoBox.open(key, nonce("CurveZMQINITIATE", n), d, 104, d.length - 104,
                 "the INITIATE box");
         byte[] clientKey = Arrays.copyOfRange(plain, 0, 32);
         byte[] vouch = CryptoBox.open(CryptoBox.sharedKey(clientKey, shortSecret),
                 nonce("VOUCH---", Arrays.copyOfRange(plain, 32, 48)), plain, 48, 80, "the INITIATE vouch");
-        if (!Arrays.equals(vouch, concat(peerShortPublic, publicKey))) {
+        if (!Arrays.equals(vouch, concat(peerShort, publicKey))) {
             throw new ProtocolException("the CURVE vouch does not name this connection and server");
         }
         Metadata peer = Metadata.decode(Arrays.copyOfRange(plain, 128, plain.length), 0);
         step = HandshakeStep.AUTHENTICATING;
-        ZapCheck.authenticate(zap, domain, NAME, List.of(clientKey), channel, id -> ready(channel, peer, id));
+        ZapCheck.authenticate(Objects.requireNonNull(zap, "a server has a ZAP link"), domain, NAME, List.of(clientKey),
+                channel, id -> ready(channel, peer, id));
+    }
+
+    /** The server's public key, which every client is made with. */
+    private byte[] serverKey() {
+        return Objects.requireNonNull(serverKey, "a client knows the server's key");
+    }
+
+    /** The session key, which the handshake agrees before anything is sealed or opened with it. */
+    private byte[] sessionKey() {
+        return Objects.requireNonNull(sessionKey, "the handshake agreed the session key");
     }
 
     private void ready(HandshakeChannel channel, Metadata peer, String userId) {
         long n = nonce++;
-        byte[] box = CryptoBox.seal(sessionKey, nonce("CurveZMQREADY---", n), ours.toBytes());
+        byte[] box = CryptoBox.seal(sessionKey(), nonce("CurveZMQREADY---", n), ours.toBytes());
         channel.send(new Command(Command.READY, ByteBuffer.allocate(8 + box.length).putLong(n).put(box).array()));
         step = HandshakeStep.DONE;
         channel.completed(peer, userId);
@@ -226,7 +246,7 @@ public final class CurveMechanism implements Mechanism {
             throw new ProtocolException("malformed CURVE READY (" + d.length + " bytes)");
         }
         long n = checkNonce(ByteBuffer.wrap(d, 0, 8).getLong(), "READY");
-        byte[] plain = CryptoBox.open(sessionKey, nonce("CurveZMQREADY---", n), d, 8, d.length - 8, "the READY box");
+        byte[] plain = CryptoBox.open(sessionKey(), nonce("CurveZMQREADY---", n), d, 8, d.length - 8, "the READY box");
         step = HandshakeStep.DONE;
         channel.completed(Metadata.decode(plain, 0), "");
     }
@@ -238,7 +258,7 @@ public final class CurveMechanism implements Mechanism {
         plain[0] = (byte) (((frameFlags & FrameFlags.MORE) != 0 ? MORE : 0)
                 | ((frameFlags & FrameFlags.COMMAND) != 0 ? COMMAND : 0));
         System.arraycopy(body, 0, plain, 1, body.length);
-        byte[] box = CryptoBox.seal(sessionKey, nonce(server ? "CurveZMQMESSAGES" : "CurveZMQMESSAGEC", n), plain);
+        byte[] box = CryptoBox.seal(sessionKey(), nonce(server ? "CurveZMQMESSAGES" : "CurveZMQMESSAGEC", n), plain);
         return new Command(Command.MESSAGE, ByteBuffer.allocate(8 + box.length).putLong(n).put(box).array());
     }
 
@@ -252,7 +272,7 @@ public final class CurveMechanism implements Mechanism {
             throw new ProtocolException("malformed CURVE MESSAGE (" + d.length + " bytes)");
         }
         long n = checkNonce(ByteBuffer.wrap(d, 0, 8).getLong(), "MESSAGE");
-        byte[] plain = CryptoBox.open(sessionKey, nonce(server ? "CurveZMQMESSAGEC" : "CurveZMQMESSAGES", n), d, 8,
+        byte[] plain = CryptoBox.open(sessionKey(), nonce(server ? "CurveZMQMESSAGEC" : "CurveZMQMESSAGES", n), d, 8,
                 d.length - 8, "a MESSAGE");
         int flags = ((plain[0] & MORE) != 0 ? FrameFlags.MORE : 0) | ((plain[0] & COMMAND) != 0 ? FrameFlags.COMMAND : 0);
         return new WireFrame(flags, Arrays.copyOfRange(plain, 1, plain.length));

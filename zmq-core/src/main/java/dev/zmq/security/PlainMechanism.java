@@ -6,6 +6,8 @@ import dev.zmq.wire.ProtocolException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PLAIN mechanism (RFC 24): the client sends HELLO with a user name and password, the server asks its ZAP
@@ -28,12 +30,14 @@ public final class PlainMechanism implements Mechanism {
     private final boolean server;
     private final String username;
     private final String password;
-    private final Zap zap;
+    /** The ZAP link a server asks; {@code null} on a client. */
+    private final @Nullable Zap zap;
     private final String domain;
     private HandshakeStep step;
     private String userId = "";
 
-    private PlainMechanism(Metadata ours, boolean server, String username, String password, Zap zap, String domain) {
+    private PlainMechanism(Metadata ours, boolean server, String username, String password, @Nullable Zap zap,
+                           String domain) {
         this.ours = ours;
         this.server = server;
         this.username = username;
@@ -110,7 +114,8 @@ public final class PlainMechanism implements Mechanism {
         byte[] pass = new byte[d[passAt] & 0xFF];
         System.arraycopy(d, passAt + 1, pass, 0, pass.length);
         step = HandshakeStep.AUTHENTICATING;
-        ZapCheck.authenticate(zap, domain, NAME, List.of(user, pass), channel, id -> welcome(channel, id));
+        ZapCheck.authenticate(Objects.requireNonNull(zap, "a server has a ZAP link"), domain, NAME,
+                List.of(user, pass), channel, id -> welcome(channel, id));
     }
 
     private void welcome(HandshakeChannel channel, String authenticatedUser) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,7 +41,7 @@ public final class Transports {
 
     /** The transport of {@code endpoint} (parsed, so its prefix is known). */
     public Transport of(Endpoint endpoint) {
-        return byScheme.get(endpoint.scheme());
+        return Objects.requireNonNull(byScheme.get(endpoint.scheme()), "a parsed endpoint has a known scheme");
     }
 
     /** Every transport, to tell each that a socket closed. */

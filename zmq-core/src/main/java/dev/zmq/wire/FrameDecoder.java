@@ -2,6 +2,7 @@ package dev.zmq.wire;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Incremental ZMTP frame decoder: feed it bytes in any split (one at a time included) and it hands out the same
@@ -43,7 +44,7 @@ public final class FrameDecoder {
     private int sizeBytesWanted;
     private long size;
     /** The body so far: {@code bodyFilled} bytes of a frame of {@code size}; grows as bytes arrive. */
-    private byte[] body;
+    private byte @Nullable [] body;
     private int bodyFilled;
     /** Bytes decoded on this connection so far: how far ahead of its bytes a body may be allocated. */
     private long received;

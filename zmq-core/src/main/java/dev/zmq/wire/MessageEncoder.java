@@ -3,6 +3,8 @@ package dev.zmq.wire;
 import dev.zmq.ZmqMessage;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes whole messages into a connection's output buffer: headers always go straight into the buffer, small bodies
@@ -17,10 +19,10 @@ public final class MessageEncoder {
     public static final int COPY_LIMIT = 8 * 1024;
 
     /** The message being encoded, or {@code null} when it is a single frame given as {@link #single}. */
-    private ZmqMessage current;
-    private byte[] single;
+    private @Nullable ZmqMessage current;
+    private byte @Nullable [] single;
     private int frameIndex;
-    private ByteBuffer largeBody;
+    private @Nullable ByteBuffer largeBody;
 
     /** Whether a message is partly encoded, so the next call must continue it. */
     public boolean busy() {
@@ -51,7 +53,7 @@ public final class MessageEncoder {
             if (largeBody != null) {
                 return false;
             }
-            byte[] data = current != null ? current.data(frameIndex) : single;
+            byte[] data = current != null ? current.data(frameIndex) : Objects.requireNonNull(single, "busy");
             int size = data.length;
             int flags = frameIndex + 1 < frames ? FrameFlags.MORE : 0;
             boolean large = size >= COPY_LIMIT;
@@ -73,7 +75,7 @@ public final class MessageEncoder {
     }
 
     /** A large body to write after what is in the output buffer, or {@code null}. */
-    public ByteBuffer largeBody() {
+    public @Nullable ByteBuffer largeBody() {
         return largeBody;
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ZMTP metadata: the name/value properties of READY (and INITIATE). Names are case-insensitive (RFC 37).
@@ -31,7 +32,7 @@ public final class Metadata {
     }
 
     /** The value of property {@code name} (any case), or {@code null}. */
-    public byte[] get(String name) {
+    public byte @Nullable [] get(String name) {
         for (Map.Entry<String, byte[]> e : properties.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue().clone();
@@ -41,7 +42,7 @@ public final class Metadata {
     }
 
     /** The value of property {@code name} as text, or {@code null}. */
-    public String getText(String name) {
+    public @Nullable String getText(String name) {
         byte[] v = get(name);
         return v == null ? null : new String(v, StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package dev.zmq.wire;
 import dev.zmq.ZmqMessage;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription change as it travels between sockets: SUB/XSUB subscribe and cancel (RFC 29's message form
@@ -22,7 +23,7 @@ public record Subscription(boolean on, byte[] topic) {
     }
 
     /** The subscription {@code message} carries, or {@code null} when it is not one (one frame, 0 or 1, topic). */
-    public static Subscription parse(ZmqMessage message) {
+    public static @Nullable Subscription parse(ZmqMessage message) {
         if (message.size() != 1 || message.first().isEmpty()) {
             return null;
         }

@@ -8,6 +8,8 @@ import dev.zmq.io.SessionOwner;
 import dev.zmq.monitor.SocketEventType;
 import dev.zmq.pipe.Peer;
 import dev.zmq.pipe.Pipe;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One inproc connection: two pipes, each socket's peer holding them crossed (one's out is the other's in). The
@@ -23,8 +25,9 @@ final class InprocConnection {
     private final SessionOwner connecter;
     private final ConnectionConfig connecterConfig;
     private final Peer connecterPeer;
-    private SessionOwner binder;
-    private Peer binderPeer;
+    /** The bound socket and its peer of this connection, both {@code null} until it is accepted (bound). */
+    private @Nullable SessionOwner binder;
+    private @Nullable Peer binderPeer;
     private boolean accepted;
 
     private InprocConnection(String endpoint, SessionOwner connecter, ConnectionConfig config, Peer peer) {
@@ -45,7 +48,7 @@ final class InprocConnection {
      *
      * @throws ZmqException EINVAL when the bound socket's type cannot talk to the connecting one
      */
-    static InprocConnection open(String endpoint, SessionOwner connecter, SessionOwner binder) {
+    static InprocConnection open(String endpoint, SessionOwner connecter, @Nullable SessionOwner binder) {
         ConnectionConfig mine = connecter.connectionConfig();
         ConnectionConfig theirs = binder == null ? null : binder.connectionConfig();
         if (theirs != null && !compatible(mine, theirs)) {
@@ -57,7 +60,7 @@ final class InprocConnection {
         Peer peer = connecter.newPeer(endpoint, out, in);
         connecter.preamble(peer, false).forEach(out::force);
         InprocConnection c = new InprocConnection(endpoint, connecter, mine, peer);
-        if (theirs != null) {
+        if (binder != null && theirs != null) {
             c.accept(binder, theirs, false);
         }
         connecter.attach(peer);
@@ -108,7 +111,7 @@ final class InprocConnection {
 
     /** The bound socket closed: wait for the endpoint to be bound again, keeping the connecting side's queue. */
     void binderClosed() {
-        binder.detach(binderPeer);
+        Objects.requireNonNull(binder, "called for an accepted connection").detach(boundPeer());
         binder = null;
         binderPeer = null;
         connecter.events().emit(SocketEventType.DISCONNECTED, endpoint, endpoint,
@@ -120,10 +123,15 @@ final class InprocConnection {
         connecter.detach(connecterPeer);
         connecter.events().emit(SocketEventType.DISCONNECTED, endpoint, endpoint, "inproc connection closed");
         if (binder != null) {
-            binder.detach(binderPeer);
+            binder.detach(boundPeer());
             binder.events().emit(SocketEventType.DISCONNECTED, endpoint, connecterConfig.name(),
                     "inproc connection closed");
         }
+    }
+
+    /** The bound socket's peer of an accepted connection. */
+    private Peer boundPeer() {
+        return Objects.requireNonNull(binderPeer, "accepted with the binder");
     }
 
     String endpoint() {
@@ -146,7 +154,7 @@ final class InprocConnection {
         return a.type().isCompatibleWith(b.type().wireName());
     }
 
-    private static int hwm(ConnectionConfig sender, SocketOption<Integer> sendSide, ConnectionConfig receiver,
+    private static int hwm(ConnectionConfig sender, SocketOption<Integer> sendSide, @Nullable ConnectionConfig receiver,
                            SocketOption<Integer> receiveSide) {
         int s = sender.options().get(sendSide);
         if (receiver == null) {

@@ -8,6 +8,7 @@ import dev.zmq.transport.Transport;
 import dev.zmq.transport.TransportHost;
 
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code inproc://} as a socket uses it: a bind names the socket in the context's {@link InprocRegistry}, a connect
@@ -49,7 +50,7 @@ public final class InprocTransport implements Transport {
     }
 
     /** An inproc binding (no peer of its own) or connection: nothing to release asynchronously. */
-    private record Handle(String endpoint, Peer peer, Runnable closing) implements EndpointHandle {
+    private record Handle(String endpoint, @Nullable Peer peer, Runnable closing) implements EndpointHandle {
 
         @Override
         public CompletableFuture<Void> close(long lingerNanos) {

@@ -20,6 +20,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 import jdk.net.ExtendedSocketOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code tcp://} endpoints: IPv4 and IPv6 hosts, {@code *} for every interface, an interface name to bind (e.g.
@@ -159,7 +160,7 @@ public final class TcpTransport implements StreamTransport {
         return head + "::" + tail + (zone < 0 ? "" : ipv6.substring(zone));
     }
 
-    private static void closeQuietly(ServerSocketChannel ch) {
+    private static void closeQuietly(@Nullable ServerSocketChannel ch) {
         if (ch != null) {
             try {
                 ch.close();

@@ -10,6 +10,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code udp://} address as libzmq writes it: {@code host:port} (a unicast peer, a local address to bind, or a
@@ -21,7 +22,7 @@ import java.net.UnknownHostException;
  * @param host             the resolved host, or {@code null} for {@code *}
  * @param port             the port
  */
-public record UdpAddress(NetworkInterface networkInterface, InetAddress host, int port) {
+public record UdpAddress(@Nullable NetworkInterface networkInterface, @Nullable InetAddress host, int port) {
 
     /** Parses and resolves {@code address} (the part after {@code udp://}). */
     public static UdpAddress parse(String address) {
@@ -105,7 +106,8 @@ public record UdpAddress(NetworkInterface networkInterface, InetAddress host, in
         }
         NetworkInterface loopback = NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
         if (loopback == null) {
-            throw new IOException("no interface for multicast group " + host.getHostAddress());
+            throw new IOException("no interface for multicast group "
+                    + (host == null ? "*" : host.getHostAddress()));
         }
         return loopback;
     }

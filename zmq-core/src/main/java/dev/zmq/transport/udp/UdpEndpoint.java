@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code udp://} endpoint of a socket: a datagram channel and the single peer standing for everyone on the other
@@ -35,8 +37,8 @@ public abstract class UdpEndpoint implements IoHandler, EndpointHandle {
     protected final ByteBuffer buffer = ByteBuffer.allocateDirect(Datagram.MAX_SIZE);
     /** The peer standing for the other side. */
     protected final Peer peer;
-    /** The channel's selection key once registered. */
-    protected SelectionKey key;
+    /** The channel's selection key once registered; {@code null} before. */
+    protected @Nullable SelectionKey key;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     UdpEndpoint(IoThread io, SessionOwner socket, Endpoint endpoint, DatagramChannel channel) {
@@ -48,8 +50,13 @@ public abstract class UdpEndpoint implements IoHandler, EndpointHandle {
         peer.connected(endpoint.text(), new byte[0], "NULL", "");
     }
 
+    /** The selection key, for the I/O callbacks, which only come once the channel is registered. */
+    protected final SelectionKey registeredKey() {
+        return Objects.requireNonNull(key, "the channel is registered");
+    }
+
     /** Closes a channel that failed to be set up. */
-    static void closeQuietly(DatagramChannel ch) {
+    static void closeQuietly(@Nullable DatagramChannel ch) {
         if (ch != null) {
             try {
                 ch.close();

@@ -16,6 +16,7 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DISH's {@code udp://} endpoint: binds a port (joining the multicast group when the address is one) and queues
@@ -29,7 +30,7 @@ public final class UdpReceiver extends UdpEndpoint {
     private static final int MAX_READS = 256;
 
     /** A datagram read while the pipe was at its HWM, queued first when it drains. */
-    private ZmqMessage pending;
+    private @Nullable ZmqMessage pending;
 
     private UdpReceiver(IoThread io, SessionOwner socket, Endpoint endpoint, DatagramChannel channel) {
         super(io, socket, endpoint, channel);
@@ -83,7 +84,7 @@ public final class UdpReceiver extends UdpEndpoint {
                 }
                 counted(pending);
                 pending = null;
-                key.interestOps(SelectionKey.OP_READ);
+                registeredKey().interestOps(SelectionKey.OP_READ);
             }
             for (int i = 0; i < MAX_READS; i++) {
                 buffer.clear();
@@ -102,7 +103,7 @@ public final class UdpReceiver extends UdpEndpoint {
                 }
                 if (!peer.in().offerQuietly(m)) {
                     pending = m;
-                    key.interestOps(0);
+                    registeredKey().interestOps(0);
                     return;
                 }
                 counted(m);

@@ -16,6 +16,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A RADIO's {@code udp://} endpoint: sends each message queued for its peer as one datagram to a unicast address or
@@ -27,7 +28,7 @@ public final class UdpSender extends UdpEndpoint {
 
     private final InetSocketAddress target;
     private final AtomicBoolean sendScheduled = new AtomicBoolean();
-    private ZmqMessage pending;
+    private @Nullable ZmqMessage pending;
     private boolean closing;
 
     private UdpSender(IoThread io, SessionOwner socket, Endpoint endpoint, DatagramChannel channel,
