@@ -1,5 +1,6 @@
 package dev.zmq;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -19,8 +20,8 @@ public final class Proxy implements Runnable {
 
     private final ZmqSocket frontend;
     private final ZmqSocket backend;
-    private final ZmqSocket capture;
-    private final ZmqSocket control;
+    private final @Nullable ZmqSocket capture;
+    private final @Nullable ZmqSocket control;
     private final long[] counts = new long[8];
     private boolean paused;
 
@@ -29,7 +30,7 @@ public final class Proxy implements Runnable {
      *
      * @throws ZmqException EINVAL when frontend and backend are the same socket
      */
-    public Proxy(ZmqSocket frontend, ZmqSocket backend, ZmqSocket capture, ZmqSocket control) {
+    public Proxy(ZmqSocket frontend, ZmqSocket backend, @Nullable ZmqSocket capture, @Nullable ZmqSocket control) {
         if (frontend == backend) {
             throw new ZmqException(ErrorCode.EINVAL, "a proxy needs two different sockets");
         }
@@ -49,7 +50,7 @@ public final class Proxy implements Runnable {
             while (true) {
                 poller.poll(Duration.ofMillis(-1));
                 if (control != null && poller.isReadable(control)) {
-                    if (!command(control.recv())) {
+                    if (!command(control, control.recv())) {
                         return;
                     }
                     if (paused) {
@@ -91,13 +92,14 @@ public final class Proxy implements Runnable {
     }
 
     /** Applies a control command; {@code false} on TERMINATE. */
-    private boolean command(ZmqMessage m) {
+    /** Obeys a command read from {@code control}; whether to go on. */
+    private boolean command(ZmqSocket control, ZmqMessage m) {
         String c = m.first().text();
         switch (c) {
             case "PAUSE" -> paused = true;
             case "RESUME" -> paused = false;
             case "TERMINATE" -> {
-                acknowledge();
+                acknowledge(control);
                 return false;
             }
             case "STATISTICS" -> {
@@ -112,11 +114,11 @@ public final class Proxy implements Runnable {
                 // unknown commands are ignored, as libzmq does
             }
         }
-        acknowledge();
+        acknowledge(control);
         return true;
     }
 
-    private void acknowledge() {
+    private static void acknowledge(ZmqSocket control) {
         if (control.type() == SocketType.REP) {
             control.send("OK");
         }

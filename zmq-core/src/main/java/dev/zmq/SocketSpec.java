@@ -2,6 +2,7 @@ package dev.zmq;
 
 import dev.zmq.security.Z85;
 import dev.zmq.transport.Endpoint;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
     public static final class Builder {
 
         private final String name;
-        private SocketType type;
+        private @Nullable SocketType type;
         private final List<String> bind = new ArrayList<>();
         private final List<String> connect = new ArrayList<>();
         private final List<String> topics = new ArrayList<>();
@@ -151,7 +152,7 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
         }
 
         /** The type by name, ignoring case (setting {@code type}). */
-        public Builder type(String typeName) {
+        public Builder type(@Nullable String typeName) {
             if (typeName == null || typeName.isBlank()) {
                 throw invalid("type", "", "every socket needs a type, e.g. PUSH, PULL, PUB, SUB, REQ, REP");
             }
@@ -208,7 +209,7 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
          *
          * @param setting how the caller names the option in errors, e.g. {@code send-hwm}
          */
-        public <T> Builder option(String setting, SocketOption<T> option, T value) {
+        public <T> Builder option(String setting, SocketOption<T> option, @Nullable T value) {
             if (value == null) {
                 return this;
             }
@@ -234,7 +235,7 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
         }
 
         /** Presents {@code username} and {@code password} (may be empty) to a PLAIN server (settings {@code plain.*}). */
-        public Builder plainClient(String username, String password) {
+        public Builder plainClient(String username, @Nullable String password) {
             option("plain.username", SocketOption.PLAIN_USERNAME, username);
             return option("plain.password", SocketOption.PLAIN_PASSWORD, password == null ? "" : password);
         }
@@ -243,7 +244,8 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
          * CURVE keys in Z85 (40 characters each); {@code null} leaves a key unset. Settings
          * {@code curve.secret-key}, {@code curve.public-key}, {@code curve.server-key}.
          */
-        public Builder curveKeys(String secretKey, String publicKey, String serverKey) {
+        public Builder curveKeys(@Nullable String secretKey, @Nullable String publicKey,
+                                 @Nullable String serverKey) {
             curveKey("curve.secret-key", SocketOption.CURVE_SECRETKEY, secretKey);
             curveKey("curve.public-key", SocketOption.CURVE_PUBLICKEY, publicKey);
             curveKey("curve.server-key", SocketOption.CURVE_SERVERKEY, serverKey);
@@ -259,7 +261,7 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
             return option("curve.server", SocketOption.CURVE_SERVER, true);
         }
 
-        private void curveKey(String setting, SocketOption<byte[]> option, String z85) {
+        private void curveKey(String setting, SocketOption<byte[]> option, @Nullable String z85) {
             if (z85 == null) {
                 return;
             }
@@ -271,12 +273,12 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
         }
 
         /** The ZAP domain of a server socket (setting {@code zap-domain}). */
-        public Builder zapDomain(String domain) {
+        public Builder zapDomain(@Nullable String domain) {
             return option("zap-domain", SocketOption.ZAP_DOMAIN, domain);
         }
 
         /** The routing id, as UTF-8 (setting {@code routing-id}). */
-        public Builder routingId(String id) {
+        public Builder routingId(@Nullable String id) {
             return option("routing-id", SocketOption.ROUTING_ID,
                     id == null ? null : id.getBytes(StandardCharsets.UTF_8));
         }
@@ -287,18 +289,19 @@ public record SocketSpec(String name, SocketType type, List<String> bind, List<S
          * @throws InvalidSocketSpecException when the type, every endpoint, or required topics are missing
          */
         public SocketSpec build() {
-            if (type == null) {
+            SocketType t = type;
+            if (t == null) {
                 throw invalid("type", "", "every socket needs a type, e.g. PUSH, PULL, PUB, SUB, REQ, REP");
             }
-            if (requireTopics && type.subscribes() && topics.isEmpty()) {
-                throw invalid("topics", "", "require-topics is set but this " + type
+            if (requireTopics && t.subscribes() && topics.isEmpty()) {
+                throw invalid("topics", "", "require-topics is set but this " + t
                         + " socket has no topics, so it would receive nothing");
             }
-            return new SocketSpec(name, type, bind, connect, topics, options);
+            return new SocketSpec(name, t, bind, connect, topics, options);
         }
 
-        private InvalidSocketSpecException invalid(String setting, String value, String reason) {
-            return new InvalidSocketSpecException(name, setting, value, reason);
+        private InvalidSocketSpecException invalid(String setting, String value, @Nullable String reason) {
+            return new InvalidSocketSpecException(name, setting, value, reason == null ? "invalid value" : reason);
         }
     }
 }

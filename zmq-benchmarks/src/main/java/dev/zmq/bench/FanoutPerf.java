@@ -9,6 +9,7 @@ import dev.zmq.ZmqSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * PUB/SUB fan-out for {@code compare.sh} with our sockets: one PUB and {@code SUBSCRIBERS} SUB sockets (each on its
@@ -33,7 +34,7 @@ public final class FanoutPerf {
             for (int i = 0; i < subscribers; i++) {
                 ZmqSocket sub = subContext.socket(SocketType.SUB).set(SocketOption.RCVHWM, 0);
                 sub.subscribe("");
-                sub.connect(pub.lastEndpoint());
+                sub.connect(Objects.requireNonNull(pub.lastEndpoint()));
                 subs.add(() -> sub.recvBytes().length);
             }
             double rate = Fanout.medianRate(size, count, subs, body -> pub.send(ZmqMessage.of(body)));

@@ -4,6 +4,7 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
+import java.util.Objects;
 
 /**
  * Idle-link latency with our sockets, measured by {@link IdleLatency}. A command-line program:
@@ -23,7 +24,7 @@ public final class IdleLatencyPerf {
             ZmqSocket local = ctx.socket(push ? SocketType.PULL : SocketType.REP);
             local.bind("tcp://127.0.0.1:*");
             ZmqSocket remote = ctx.socket(push ? SocketType.PUSH : SocketType.REQ);
-            remote.connect(local.lastEndpoint());
+            remote.connect(Objects.requireNonNull(local.lastEndpoint()));
             if (push) {
                 IdleLatency.oneWay(body -> remote.send(ZmqMessage.of(body)), local::recvBytes, warmup, probes);
             } else {

@@ -4,6 +4,7 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
+import java.util.Objects;
 
 
 /**
@@ -43,7 +44,7 @@ public final class ManyPeersListener {
     /** One connection through the whole path first, so the baseline holds the code every peer will use. */
     private static void warmUp(ZmqContext ctx, ZmqSocket pull) {
         try (ZmqSocket push = ctx.socket(SocketType.PUSH)) {
-            push.connect(pull.lastEndpoint());
+            push.connect(Objects.requireNonNull(pull.lastEndpoint()));
             push.send(ZmqMessage.of("warm-up"));
             pull.recvBytes();
         }

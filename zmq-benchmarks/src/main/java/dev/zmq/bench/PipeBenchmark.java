@@ -2,6 +2,7 @@ package dev.zmq.bench;
 
 import dev.zmq.ZmqMessage;
 import dev.zmq.pipe.Pipe;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +46,7 @@ public class PipeBenchmark {
     @Benchmark
     @Group("handoff")
     @GroupThreads(1)
-    public ZmqMessage poll() {
+    public @Nullable ZmqMessage poll() {
         return pipe.poll();
     }
 }

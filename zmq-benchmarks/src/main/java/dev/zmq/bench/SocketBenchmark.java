@@ -5,6 +5,7 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,7 +76,7 @@ public class SocketBenchmark {
         pull = context.socket(SocketType.PULL);
         pull.bind(transport.equals("inproc") ? "inproc://bench" : "tcp://127.0.0.1:*");
         push = context.socket(SocketType.PUSH).set(SocketOption.LINGER, Duration.ZERO);
-        push.connect(pull.lastEndpoint());
+        push.connect(Objects.requireNonNull(pull.lastEndpoint()));
         message = ZmqMessage.of(new byte[size]);
     }
 
@@ -98,7 +100,7 @@ public class SocketBenchmark {
     @Benchmark
     @Group("pushPull")
     @GroupThreads(1)
-    public byte[] receive(Received counter) {
+    public byte @Nullable [] receive(Received counter) {
         byte[] m = pull.recvBytes(ZmqSocket.DONTWAIT);
         if (m != null) {
             counter.received++;

@@ -9,6 +9,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ final class CatCommand implements Callable<Integer> {
     @Option(names = "--linger", paramLabel = "MS", description = "At the end, wait up to MS for queued messages (default 5000).")
     long lingerMillis = 5000;
 
-    private PrintStream out;
+    private PrintStream out = System.out;
     private long received;
 
     @Override
@@ -141,7 +142,7 @@ final class CatCommand implements Callable<Integer> {
     }
 
     /** Waits for the next message as --timeout says; {@code null} when it passed. */
-    private ZmqMessage next(ZmqSocket socket) {
+    private @Nullable ZmqMessage next(ZmqSocket socket) {
         return socket.recv(timeoutMillis >= 0 ? Duration.ofMillis(timeoutMillis) : Duration.ofMillis(-1));
     }
 
@@ -173,7 +174,7 @@ final class CatCommand implements Callable<Integer> {
     }
 
     private int replyLoop(ZmqSocket socket) throws IOException {
-        BufferedReader in = echo ? null : stdin();
+        BufferedReader in = stdin();
         while (!enough()) {
             ZmqMessage request = next(socket);
             if (request == null) {
@@ -194,11 +195,11 @@ final class CatCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int receiveLoop(ZmqSocket socket, BlockingQueue<ZmqMessage> toSend) {
+    private int receiveLoop(ZmqSocket socket, @Nullable BlockingQueue<ZmqMessage> toSend) {
         long idleSince = System.nanoTime();
         boolean inputDone = toSend == null;
         while (!enough()) {
-            if (!inputDone) {
+            if (toSend != null && !inputDone) {
                 ZmqMessage m;
                 while ((m = toSend.poll()) != null) {
                     if (m == END_OF_INPUT) {

@@ -7,6 +7,7 @@ import dev.zmq.SocketType;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqSocket;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ final class ProxyCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--capture", paramLabel = "ENDPOINTS", description = "Also publish every message on a PUB there.")
-    String capture;
+    @Nullable String capture;
 
     @Option(names = "--stats-interval", paramLabel = "MS",
             description = "Print the messages and bytes forwarded each way every MS milliseconds (also on exit).")

@@ -9,6 +9,7 @@ import dev.zmq.ZmqContext;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqSocket;
 import dev.zmq.security.ZapAuthenticator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,7 +54,7 @@ final class SocketArgs {
     List<String> endpoints = new ArrayList<>();
 
     @Option(names = "--plain-user", paramLabel = "USER", description = "PLAIN client: the user name to present.")
-    String plainUser;
+    @Nullable String plainUser;
 
     @Option(names = "--plain-password", paramLabel = "PASSWORD", description = "PLAIN client: the password.")
     String plainPassword = "";
@@ -64,19 +65,19 @@ final class SocketArgs {
 
     @Option(names = "--plain-passwords", paramLabel = "FILE",
             description = "PLAIN server: start a ZAP handler accepting the user=password lines of FILE.")
-    Path plainPasswords;
+    @Nullable Path plainPasswords;
 
     @Option(names = "--curve-server", description = "CURVE server (needs --curve-secretkey).")
     boolean curveServer;
 
     @Option(names = "--curve-serverkey", paramLabel = "Z85", description = "CURVE client: the server's public key.")
-    String curveServerKey;
+    @Nullable String curveServerKey;
 
     @Option(names = "--curve-publickey", paramLabel = "Z85", description = "CURVE: our public key.")
-    String curvePublicKey;
+    @Nullable String curvePublicKey;
 
     @Option(names = "--curve-secretkey", paramLabel = "Z85", description = "CURVE: our secret key.")
-    String curveSecretKey;
+    @Nullable String curveSecretKey;
 
     /** The socket type; throws {@link ZmqException} (EINVAL) naming the known types. */
     SocketType socketType() {

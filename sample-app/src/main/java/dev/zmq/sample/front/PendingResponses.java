@@ -7,6 +7,7 @@ import dev.zmq.sample.WebRequest;
 import dev.zmq.sample.WebResponse;
 import dev.zmq.spring.annotation.ZmqListener;
 import dev.zmq.spring.core.ZmqTemplate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,7 +55,7 @@ public class PendingResponses implements DisposableBean {
         final Duration attemptTimeout;
         final CompletableFuture<WebResponse> answer = new CompletableFuture<>();
         int attempts;
-        ScheduledFuture<?> deadline;
+        @Nullable ScheduledFuture<?> deadline;
 
         Pending(WebRequest request, Duration attemptTimeout) {
             this.request = request;
@@ -66,8 +67,9 @@ public class PendingResponses implements DisposableBean {
             if (answer.isDone()) {
                 return;
             }
-            if (deadline != null) {
-                deadline.cancel(false);
+            ScheduledFuture<?> previous = deadline;
+            if (previous != null) {
+                previous.cancel(false);
             }
             if (attempts == ATTEMPTS) {
                 answer.complete(new WebResponse(request.requestId(), 504, "no worker answered " + request.path()
@@ -118,7 +120,7 @@ public class PendingResponses implements DisposableBean {
     }
 
     /** A worker went away: whatever it held may be lost, so every request in flight is sent again. */
-    private void resendAll(String worker) {
+    private void resendAll(@Nullable String worker) {
         if (!pending.isEmpty()) {
             LOG.info("worker {} disconnected; resending {} requests in flight", worker, pending.size());
             timers.execute(() -> pending.values().forEach(Pending::attempt));
@@ -132,8 +134,9 @@ public class PendingResponses implements DisposableBean {
         if (p != null) {
             p.answer.complete(response);
             synchronized (p) {
-                if (p.deadline != null) {
-                    p.deadline.cancel(false);
+                ScheduledFuture<?> deadline = p.deadline;
+                if (deadline != null) {
+                    deadline.cancel(false);
                 }
             }
         }

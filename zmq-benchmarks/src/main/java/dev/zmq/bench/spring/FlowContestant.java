@@ -1,8 +1,11 @@
 package dev.zmq.bench.spring;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.support.MessageBuilder;
+
+import java.util.Objects;
 
 /**
  * A contestant made of two Spring Integration flows, {@code outbound} (whose input channel the benchmark sends to)
@@ -10,7 +13,7 @@ import org.springframework.messaging.support.MessageBuilder;
  */
 abstract class FlowContestant extends Contestant {
 
-    private static Contestant current;
+    private static @Nullable Contestant current;
     private final AnnotationConfigApplicationContext spring;
     private final MessageChannel out;
 
@@ -24,7 +27,7 @@ abstract class FlowContestant extends Contestant {
 
     /** Called by the inbound flow's last handler. */
     static void deliver(String payload) {
-        current.handle(payload);
+        Objects.requireNonNull(current, "a contestant is running").handle(payload);
     }
 
     @Override

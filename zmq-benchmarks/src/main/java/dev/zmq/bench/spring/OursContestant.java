@@ -26,6 +26,7 @@ import io.micrometer.tracing.brave.bridge.W3CPropagation;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Our starter's path: {@code ZmqTemplate.convertAndSend} -> PUSH -> PULL -> {@code @ZmqListener(String)}, with
@@ -41,7 +43,7 @@ import java.util.List;
  */
 final class OursContestant extends Contestant {
 
-    private static Contestant current;
+    private static @Nullable Contestant current;
     private final AnnotationConfigApplicationContext spring;
     private final ZmqTemplate template;
 
@@ -180,7 +182,7 @@ final class OursContestant extends Contestant {
     static class Listener {
         @ZmqListener(id = "bench", socket = "in")
         void on(String payload) {
-            current.handle(payload);
+            Objects.requireNonNull(current, "a contestant is running").handle(payload);
         }
     }
 }

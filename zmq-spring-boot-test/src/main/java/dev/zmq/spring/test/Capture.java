@@ -8,6 +8,7 @@ import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.TraceEnvelope;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -31,7 +32,7 @@ public final class Capture implements AutoCloseable {
     private final CountDownLatch opened = new CountDownLatch(1);
     private final Thread receiver;
     private volatile boolean closed;
-    private volatile RuntimeException failure;
+    private volatile @Nullable RuntimeException failure;
 
     /** @param onClose runs once the capture's socket is closed (hands a taken-over endpoint back) */
     Capture(ZmqSocketSpec peer, ZmqContext context, ZmqMessageConverter converter, Duration timeout,

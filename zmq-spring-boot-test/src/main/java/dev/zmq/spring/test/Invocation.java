@@ -1,5 +1,6 @@
 package dev.zmq.spring.test;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * @param result     the return value ({@code null} for void or after a failure)
  * @param failure    what it threw, or {@code null}
  */
-public record Invocation(String listenerId, List<Object> arguments, Object result, Throwable failure) {
+public record Invocation(String listenerId, List<@Nullable Object> arguments, @Nullable Object result,
+                         @Nullable Throwable failure) {
 
     /** The first argument of type {@code type}. @throws IllegalArgumentException when there is none */
     public <T> T argument(Class<T> type) {

@@ -3,6 +3,7 @@ package dev.zmq.spring.test;
 import dev.zmq.spring.annotation.ZmqListener;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 final class ListenerInvocations implements BeanPostProcessor, BeanFactoryAware, Ordered {
 
     private final Map<String, BlockingQueue<Invocation>> calls = new ConcurrentHashMap<>();
-    private ConfigurableBeanFactory beanFactory;
+    private @Nullable ConfigurableBeanFactory beanFactory;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
@@ -55,7 +56,7 @@ final class ListenerInvocations implements BeanPostProcessor, BeanFactoryAware, 
             if (a == null) {
                 return null;
             }
-            String id = beanFactory.resolveEmbeddedValue(a.id());
+            String id = beanFactory == null ? a.id() : beanFactory.resolveEmbeddedValue(a.id());
             return id == null || id.isBlank() ? beanName + "." + m.getName() : id.trim();
         });
         if (ids.isEmpty() || Modifier.isFinal(type.getModifiers())) {
@@ -73,7 +74,7 @@ final class ListenerInvocations implements BeanPostProcessor, BeanFactoryAware, 
         return proxy.getProxy(type.getClassLoader());
     }
 
-    private Object record(Map<Method, String> ids, Class<?> type, MethodInvocation call) throws Throwable {
+    private @Nullable Object record(Map<Method, String> ids, Class<?> type, MethodInvocation call) throws Throwable {
         String id = ids.get(AopUtils.getMostSpecificMethod(call.getMethod(), type));
         if (id == null) {
             return call.proceed();

@@ -3,6 +3,7 @@ package dev.zmq.spring.annotation;
 import dev.zmq.spring.config.ZmqListenerContainerFactory;
 import dev.zmq.spring.config.ZmqListenerEndpoint;
 import dev.zmq.spring.config.ZmqListenerEndpointRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,7 +47,7 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
             "propagation", "containerFactory");
 
     private final List<Pending> pending = new ArrayList<>();
-    private ConfigurableBeanFactory beanFactory;
+    private @Nullable ConfigurableBeanFactory beanFactory;
     /** Set once all singletons exist: from then on a bean's listeners are registered as the bean is created. */
     private boolean ready;
 
@@ -85,7 +87,12 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
         }
     }
 
+    private ConfigurableBeanFactory beans() {
+        return Objects.requireNonNull(beanFactory, "the bean factory is set before any bean is processed");
+    }
+
     private void register(Pending p) {
+        ConfigurableBeanFactory beanFactory = beans();
         ZmqListenerEndpointRegistry registry = beanFactory.getBean(ZmqListenerEndpointRegistry.class);
         ZmqListenerEndpoint endpoint = endpoint(p, registry);
         String factoryName = resolve(p.annotation().containerFactory());
@@ -96,6 +103,7 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
 
     /** {@code id}, or for a further instance of a prototype bean the first free {@code id-2}, {@code id-3}, ... */
     private String instanceId(String id, String beanName, ZmqListenerEndpointRegistry registry) {
+        ConfigurableBeanFactory beanFactory = beans();
         if (registry.getListenerContainer(id) == null || !beanFactory.containsBean(beanName)
                 || !beanFactory.isPrototype(beanName)) {
             return id;
@@ -139,6 +147,7 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
     }
 
     private String resolve(String value) {
+        ConfigurableBeanFactory beanFactory = beans();
         String v = beanFactory.resolveEmbeddedValue(value);
         if (v != null && v.contains("#{") && beanFactory.getBeanExpressionResolver() != null) {
             Object evaluated = beanFactory.getBeanExpressionResolver().evaluate(v,

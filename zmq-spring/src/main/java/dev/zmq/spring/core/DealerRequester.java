@@ -11,6 +11,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.support.ReceivedMessage;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -49,12 +50,12 @@ final class DealerRequester implements SharedSocket {
     private final AtomicLong ids = new AtomicLong();
     private final Thread thread;
     /** Room for messages waiting for the thread: SNDHWM permits, or {@code null} when SNDHWM is 0 (no limit). */
-    private final Semaphore room;
+    private final @Nullable Semaphore room;
     private final int hwm;
     private final Duration sendTimeout;
     private volatile boolean closed;
     /** Why the thread stopped, when it stopped on an error. */
-    private volatile ZmqException failure;
+    private volatile @Nullable ZmqException failure;
 
     DealerRequester(ZmqSocketSpec spec, ZmqContext context) {
         this.spec = spec;
@@ -114,7 +115,7 @@ final class DealerRequester implements SharedSocket {
         } catch (TimeoutException e) {
             throw SharedSocket.noReply(spec, timeout);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ZmqException z ? z : new ZmqException(ErrorCode.EFSM, e.getMessage(), e);
+            throw e.getCause() instanceof ZmqException z ? z : new ZmqException(ErrorCode.EFSM, String.valueOf(e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZmqException(ErrorCode.EINTR, "interrupted waiting for a reply on '" + spec.name() + "'", e);
@@ -125,7 +126,7 @@ final class DealerRequester implements SharedSocket {
 
     private void enqueue(ZmqMessage message) {
         usable();
-        if (room != null && !makeRoom()) {
+        if (room != null && !makeRoom(room)) {
             throw new ZmqException(ErrorCode.EAGAIN, "socket '" + spec.name() + "': " + hwm
                     + " messages are already waiting to be sent (SNDHWM) and none left within SNDTIMEO " + sendTimeout);
         }
@@ -147,7 +148,7 @@ final class DealerRequester implements SharedSocket {
     }
 
     /** Takes a permit, waiting up to SNDTIMEO (negative: for as long as it takes). */
-    private boolean makeRoom() {
+    private boolean makeRoom(Semaphore room) {
         try {
             if (sendTimeout.isNegative()) {
                 room.acquire();

@@ -9,6 +9,7 @@ import dev.zmq.ZmqMessage;
 import dev.zmq.ZmqSocket;
 import dev.zmq.OptionValue;
 import dev.zmq.spring.support.ZmqSocketSpec;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ final class LockedSocket implements SharedSocket {
     private final ZmqSocketSpec spec;
     private final ZmqSocket socket;
     /** Runs asynchronous requests one after another, in the order asked; made on first use. */
-    private ExecutorService requester;
+    private @Nullable ExecutorService requester;
 
     LockedSocket(ZmqSocketSpec spec, ZmqContext context) {
         this.spec = spec;

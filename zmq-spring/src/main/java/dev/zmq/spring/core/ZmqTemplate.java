@@ -13,11 +13,13 @@ import dev.zmq.spring.support.ZmqMessageConverter;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.ParameterizedTypeReference;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -40,7 +42,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
     private final ZmqMessageConverter converter;
     private final Map<String, SharedSocket> senders = new ConcurrentHashMap<>();
     private ObservationRegistry observations = ObservationRegistry.NOOP;
-    private ZmqTemplateObservationConvention convention;
+    private @Nullable ZmqTemplateObservationConvention convention;
     private final Map<String, KeyValues> sendKeyValues = new ConcurrentHashMap<>();
     private final Map<String, KeyValues> requestKeyValues = new ConcurrentHashMap<>();
 
@@ -95,16 +97,12 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
     }
 
     /** Sends {@code body} under {@code topic} (none when {@code null}), observed, with trace context if on. */
-    private void publish(String socket, String topic, ZmqMessage body) {
-        if (observations.isNoop() && topic == null) {
-            sender(socket).send(body);
+    private void publish(String socket, @Nullable String topic, ZmqMessage body) {
+        if (observations.isNoop()) {
+            sender(socket).send(topic == null ? body : OutgoingTopic.apply(sockets.get(socket).type(), topic, body));
             return;
         }
         ZmqSocketSpec spec = sockets.get(socket);
-        if (observations.isNoop()) {
-            sender(socket).send(OutgoingTopic.apply(spec.type(), topic, body));
-            return;
-        }
         observe(spec, "send", body, message -> {
             sender(socket).send(topic == null ? message : OutgoingTopic.apply(spec.type(), topic, message));
             return null;
@@ -142,7 +140,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
         Observation o = Observation.createNotStarted(convention, ZmqTemplateObservationConvention.DEFAULT,
                 () -> context, observations).start();
         try {
-            return action.apply(spec.propagation() ? TraceEnvelope.prepend(context.getCarrier(), message) : message);
+            return action.apply(spec.propagation() ? TraceEnvelope.prepend(Objects.requireNonNull(context.getCarrier(),
+                    "a propagating context has a carrier"), message) : message);
         } catch (RuntimeException e) {
             o.error(e);
             throw e;

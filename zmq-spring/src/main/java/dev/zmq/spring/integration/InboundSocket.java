@@ -5,7 +5,9 @@ import dev.zmq.spring.config.ZmqListenerContainerFactory;
 import dev.zmq.spring.support.ZmqSocketSpec;
 import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.listener.ZmqMessageListener;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,7 +19,7 @@ final class InboundSocket {
 
     private final ZmqListenerContainerFactory factory;
     private final ZmqSocketSpec spec;
-    private MessageListenerContainer container;
+    private @Nullable MessageListenerContainer container;
 
     /**
      * @throws IllegalArgumentException when {@code spec}'s type is not in {@code allowed}
@@ -35,15 +37,19 @@ final class InboundSocket {
         return spec;
     }
 
+    private MessageListenerContainer running() {
+        return Objects.requireNonNull(container, "the component is initialised before it starts or stops");
+    }
+
     void open(String id, ZmqMessageListener listener) {
         container = factory.createContainer(id, spec, listener);
     }
 
     void start() {
-        container.start();
+        running().start();
     }
 
     void stop() {
-        container.stop();
+        running().stop();
     }
 }

@@ -8,6 +8,7 @@ import dev.zmq.spring.core.SharedSocket;
 import dev.zmq.spring.listener.MessageListenerContainer;
 import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.channel.AbstractSubscribableChannel;
 import org.springframework.integration.dispatcher.AbstractDispatcher;
@@ -34,13 +35,13 @@ public class ZmqChannel extends AbstractSubscribableChannel implements SmartLife
     private final ZmqMessageConverter converter;
     private final boolean pubSub;
     private final AbstractDispatcher dispatcher;
-    private volatile List<String> sendBind;
+    private volatile @Nullable List<String> sendBind;
     private volatile List<String> sendConnect = List.of();
     private volatile List<String> receiveBind = List.of();
-    private volatile List<String> receiveConnect;
+    private volatile @Nullable List<String> receiveConnect;
     private ZmqInboundMapper mapper;
-    private volatile SharedSocket sender;
-    private volatile MessageListenerContainer receiver;
+    private volatile @Nullable SharedSocket sender;
+    private volatile @Nullable MessageListenerContainer receiver;
 
     /** A channel; {@code pubSub} broadcasts to every subscriber instead of one. */
     public ZmqChannel(ZmqContext context, ZmqListenerContainerFactory factory, ZmqMessageConverter converter,

@@ -8,6 +8,7 @@ import dev.zmq.spring.core.SharedSocket;
 import dev.zmq.spring.support.OutgoingTopic;
 import dev.zmq.spring.support.ZmqHeaders;
 import dev.zmq.spring.support.ZmqMessageConverter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.expression.Expression;
 import org.springframework.integration.expression.ExpressionUtils;
@@ -36,8 +37,8 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler implements
     private final ZmqSocketSpec spec;
     private final ZmqContext context;
     private final ZmqMessageConverter converter;
-    private volatile SharedSocket socket;
-    private Expression topic;
+    private volatile @Nullable SharedSocket socket;
+    private @Nullable Expression topic;
 
     /** An adapter sending through the socket {@code spec}, opened in {@code context} when the first message comes. */
     public ZmqOutboundChannelAdapter(ZmqContext context, ZmqSocketSpec spec, ZmqMessageConverter converter) {

@@ -1,5 +1,6 @@
 package dev.zmq.spring.listener;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param restarts  restarts made so far in this container's life
  * @param retryAt   when the next restart is due, or {@code null} when it gave up
  */
-public record ListenerFailure(String error, Instant since, long restarts, Instant retryAt) {
+public record ListenerFailure(String error, Instant since, long restarts, @Nullable Instant retryAt) {
 
     /** Whether the container gave up restarting (it reports not running). */
     public boolean givenUp() {

@@ -1,6 +1,7 @@
 package dev.zmq.spring.listener;
 
 import dev.zmq.spring.support.ReceivedMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,7 @@ public final class LoggingErrorHandler implements ZmqErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingErrorHandler.class);
 
     @Override
-    public Object handleError(String listenerId, ReceivedMessage message, Exception error) {
+    public @Nullable Object handleError(String listenerId, ReceivedMessage message, Exception error) {
         LOG.error("ZeroMQ listener '{}' failed on a {}-frame message", listenerId, message.raw().size(), error);
         return null;
     }

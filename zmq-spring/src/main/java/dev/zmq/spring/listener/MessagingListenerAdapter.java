@@ -5,6 +5,7 @@ import dev.zmq.spring.support.ReceivedMessage;
 import dev.zmq.spring.support.ZmqHeaders;
 import dev.zmq.spring.support.ZmqMessageConverter;
 import dev.zmq.spring.support.ZmqMessageHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
@@ -25,13 +26,13 @@ public final class MessagingListenerAdapter implements ZmqMessageListener {
     private final ZmqMessageConverter converter;
     private final String listenerId;
     private final String socketName;
-    private final Consumer<Object> sendTo;
+    private final @Nullable Consumer<Object> sendTo;
 
     /**
      * @param sendTo where return values go instead of the reply ({@code @SendTo}), or {@code null}
      */
     public MessagingListenerAdapter(InvocableHandlerMethod method, ZmqMessageConverter converter, String listenerId,
-                                    String socketName, Consumer<Object> sendTo) {
+                                    String socketName, @Nullable Consumer<Object> sendTo) {
         this.method = method;
         this.converter = converter;
         this.listenerId = listenerId;
@@ -40,7 +41,7 @@ public final class MessagingListenerAdapter implements ZmqMessageListener {
     }
 
     @Override
-    public ZmqMessage onMessage(ReceivedMessage received) throws Exception {
+    public @Nullable ZmqMessage onMessage(ReceivedMessage received) throws Exception {
         Map<String, Object> headers = new HashMap<>(8);
         headers.put(ZmqHeaders.SOCKET, socketName);
         headers.put(ZmqHeaders.LISTENER_ID, listenerId);

@@ -1,6 +1,7 @@
 package dev.zmq.spring.listener;
 
 import dev.zmq.spring.support.ReceivedMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what happens when a listener throws. Implementations must be thread-safe: concurrent workers call it.
@@ -14,5 +15,5 @@ public interface ZmqErrorHandler {
      * @return the reply payload a waiting requester gets (REP and ROUTER listeners), converted like a listener's return
      *     value; {@code null} for the container's default error reply ({@code ERROR} and the exception's message)
      */
-    Object handleError(String listenerId, ReceivedMessage message, Exception error);
+    @Nullable Object handleError(String listenerId, ReceivedMessage message, Exception error);
 }

@@ -2,6 +2,7 @@ package dev.zmq.spring.listener;
 
 import dev.zmq.ZmqMessage;
 import dev.zmq.spring.support.ReceivedMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a listener container hands each received message to. Called on the container's threads: with concurrency 1
@@ -17,5 +18,5 @@ public interface ZmqMessageListener {
      *     socket then answers with an empty frame, as it must answer something)
      * @throws Exception anything; it goes to the container's {@link ZmqErrorHandler}
      */
-    ZmqMessage onMessage(ReceivedMessage message) throws Exception;
+    @Nullable ZmqMessage onMessage(ReceivedMessage message) throws Exception;
 }

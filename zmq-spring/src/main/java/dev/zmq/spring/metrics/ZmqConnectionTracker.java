@@ -4,6 +4,7 @@ import dev.zmq.SocketListener;
 import dev.zmq.ZmqContext;
 import dev.zmq.ZmqSocket;
 import dev.zmq.monitor.SocketEvent;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public final class ZmqConnectionTracker implements SocketListener, AutoCloseable
         }
     }
 
-    private void mark(Tracked t, String endpoint, boolean up, String error) {
+    private void mark(@Nullable Tracked t, String endpoint, boolean up, String error) {
         if (t == null) {
             return;
         }

@@ -8,8 +8,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +45,8 @@ public final class ZmqMeterObservationHandler implements MeterObservationHandler
     public void onStart(Observation.Context context) {
         ZmqObservationContext zmq = (ZmqObservationContext) context;
         ZmqObservationContext.Timing timing = zmq.timing();
-        Meters m = meters(context.getName(), zmq.getKeyValues());
+        Meters m = meters(Objects.requireNonNull(context.getName(), "a started observation has a name"),
+                zmq.getKeyValues());
         timing.meters = m;
         timing.active = m.active == null ? null : m.active.start();
         timing.startNanos = registry.config().clock().monotonicTime();
@@ -55,7 +58,7 @@ public final class ZmqMeterObservationHandler implements MeterObservationHandler
         ZmqObservationContext.Timing timing = zmq.timing();
         long elapsed = registry.config().clock().monotonicTime() - timing.startNanos;
         Throwable error = context.getError();
-        timing.meters.timer(error == null ? "none" : error.getClass().getSimpleName()).record(elapsed, TimeUnit.NANOSECONDS);
+        Objects.requireNonNull(timing.meters, "an observation is stopped after it started").timer(error == null ? "none" : error.getClass().getSimpleName()).record(elapsed, TimeUnit.NANOSECONDS);
         if (timing.active != null) {
             timing.active.stop();
         }
@@ -73,7 +76,7 @@ public final class ZmqMeterObservationHandler implements MeterObservationHandler
     final class Meters {
         final String name;
         final Tags tags;
-        final LongTaskTimer active;
+        final @Nullable LongTaskTimer active;
         final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
         Meters(String name, KeyValues keyValues) {

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ZmqMetricsBinder implements MeterBinder, SocketListener, Auto
     private final ZmqContext context;
     /** Meters by socket, with the snapshot they read: held here because Micrometer holds gauge state weakly. */
     private final Map<ZmqSocket, Registered> meters = new ConcurrentHashMap<>();
-    private volatile MeterRegistry registry;
+    private volatile @Nullable MeterRegistry registry;
 
     /** A binder for {@code context}'s sockets. */
     public ZmqMetricsBinder(ZmqContext context) {
@@ -129,7 +130,7 @@ public final class ZmqMetricsBinder implements MeterBinder, SocketListener, Auto
     /** One statistics snapshot per socket, reused by every meter read within 100 ms (one scrape). */
     private static final class Snapshot {
         private final ZmqSocket socket;
-        private volatile SocketStatistics last;
+        private volatile @Nullable SocketStatistics last;
         private volatile long takenAt;
 
         Snapshot(ZmqSocket socket) {

@@ -2,6 +2,7 @@ package dev.zmq.spring.metrics;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.LongTaskTimer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@code zmq.template} or {@code zmq.listener} observation context gives {@link ZmqMeterObservationHandler}:
@@ -21,8 +22,8 @@ public interface ZmqObservationContext {
      * time and the long-task-timer sample, if any.
      */
     final class Timing {
-        ZmqMeterObservationHandler.Meters meters;
+        ZmqMeterObservationHandler.@Nullable Meters meters;
         long startNanos;
-        LongTaskTimer.Sample active;
+        LongTaskTimer.@Nullable Sample active;
     }
 }

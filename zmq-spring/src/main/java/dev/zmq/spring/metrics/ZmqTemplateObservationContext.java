@@ -32,7 +32,9 @@ public class ZmqTemplateObservationContext extends SenderContext<Map<String, Str
         this.socket = socket;
         this.operation = operation;
         this.keyValues = keyValues;
-        setCarrier(propagate ? new HashMap<>(4) : null);
+        if (propagate) {
+            setCarrier(new HashMap<>(4));
+        }
         setRemoteServiceName(socket);
     }
 

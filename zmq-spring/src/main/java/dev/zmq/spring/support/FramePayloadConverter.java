@@ -1,5 +1,6 @@
 package dev.zmq.spring.support;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.SmartMessageConverter;
@@ -23,12 +24,13 @@ final class FramePayloadConverter implements SmartMessageConverter {
     }
 
     @Override
-    public Object fromMessage(Message<?> message, Class<?> targetClass) {
+    public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass) {
         return fromMessage(message, targetClass, null);
     }
 
     @Override
-    public Object fromMessage(Message<?> message, Class<?> targetClass, Object conversionHint) {
+    public @Nullable Object fromMessage(Message<?> message, Class<?> targetClass,
+                                       @Nullable Object conversionHint) {
         if (message.getPayload() instanceof byte[] bytes) {
             if (targetClass == byte[].class || targetClass == Object.class) {
                 return bytes;
@@ -41,12 +43,13 @@ final class FramePayloadConverter implements SmartMessageConverter {
     }
 
     @Override
-    public Message<?> toMessage(Object payload, MessageHeaders headers) {
+    public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers) {
         return null;
     }
 
     @Override
-    public Message<?> toMessage(Object payload, MessageHeaders headers, Object conversionHint) {
+    public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers,
+                                          @Nullable Object conversionHint) {
         return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.zmq.spring.support;
 import dev.zmq.Frame;
 import dev.zmq.SocketType;
 import dev.zmq.ZmqMessage;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param body     the frames after envelope and topic
  * @param raw      every frame as received
  */
-public record ReceivedMessage(List<Frame> envelope, String topic, List<Frame> body, ZmqMessage raw) {
+public record ReceivedMessage(List<Frame> envelope, @Nullable String topic, List<Frame> body, ZmqMessage raw) {
 
     /** Splits {@code message} as received by a socket whose frames look like those of {@code framing}. */
     public static ReceivedMessage split(ZmqMessage message, SocketType framing) {
@@ -40,7 +41,7 @@ public record ReceivedMessage(List<Frame> envelope, String topic, List<Frame> bo
     }
 
     /** The sender's routing id (ROUTER), or {@code null}. */
-    public byte[] routingId() {
+    public byte @Nullable [] routingId() {
         return envelope.isEmpty() ? null : envelope.get(0).data();
     }
 

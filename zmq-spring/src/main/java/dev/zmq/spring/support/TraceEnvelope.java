@@ -2,6 +2,7 @@ package dev.zmq.spring.support;
 
 import dev.zmq.Frame;
 import dev.zmq.ZmqMessage;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class TraceEnvelope {
     }
 
     /** The headers of an envelope frame, or {@code null} when {@code frame} is not exactly one. */
-    static Map<String, String> decode(byte[] frame) {
+    static @Nullable Map<String, String> decode(byte[] frame) {
         if (frame.length < MAGIC.length + 1 || frame[MAGIC.length] != VERSION) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.zmq.spring.support;
 
 import dev.zmq.ZmqMessage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
@@ -17,7 +18,7 @@ public final class ZmqMessageArgumentResolver implements HandlerMethodArgumentRe
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+    public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
         return message.getHeaders().get(ZmqHeaders.RECEIVED_MESSAGE, ZmqMessage.class);
     }
 }

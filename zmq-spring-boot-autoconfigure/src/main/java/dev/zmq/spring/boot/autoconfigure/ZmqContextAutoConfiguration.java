@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * The context and the sockets: the application's {@link ZmqContext} (sized by {@code zmq.io-threads}, closed after
@@ -42,7 +44,9 @@ public final class ZmqContextAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "zmq.zap.plain-password-file")
     public ZapHandler zmqZapHandler(ZmqContext context, ZmqProperties properties) {
-        return ZapHandler.start(context, ZapAuthenticator.plainPasswordFile(properties.getZap().getPlainPasswordFile()));
+        Path passwords = Objects.requireNonNull(properties.getZap().getPlainPasswordFile(),
+                "the condition holds only when zmq.zap.plain-password-file is set");
+        return ZapHandler.start(context, ZapAuthenticator.plainPasswordFile(passwords));
     }
 
     /** The sockets named under {@code zmq.sockets}; a bad entry fails start-up naming the property. */

@@ -7,6 +7,7 @@ import dev.zmq.monitor.HandshakeFailure;
 import dev.zmq.monitor.PeerStatistics;
 import dev.zmq.monitor.SocketStatistics;
 import dev.zmq.spring.metrics.ZmqConnectionTracker;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -62,7 +63,7 @@ public final class ZmqEndpoint {
 
     /** One socket by name, or {@code null} (404). */
     @ReadOperation
-    public Socket socket(@Selector String socket) {
+    public @Nullable Socket socket(@Selector String socket) {
         return context.sockets().stream().filter(s -> s.name().equals(socket)).findFirst().map(this::describe)
                 .orElse(null);
     }

@@ -1,5 +1,6 @@
 package dev.zmq.spring.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -119,145 +120,145 @@ public class ZmqProperties {
     public static class Options {
 
         /** Messages queued per peer for sending before the socket blocks or drops (0 = no limit; default 1000). */
-        private Integer sendHwm;
+        private @Nullable Integer sendHwm;
 
         /** Messages queued per peer on receipt before reading from it pauses (0 = no limit; default 1000). */
-        private Integer receiveHwm;
+        private @Nullable Integer receiveHwm;
 
         /** How long queued messages are still sent after close (negative = until sent; default 30s). */
-        private Duration linger;
+        private @Nullable Duration linger;
 
         /** How long a send may block at the high-water mark before it fails (negative = forever, the default). */
-        private Duration sendTimeout;
+        private @Nullable Duration sendTimeout;
 
         /** Wait before reconnecting a dropped connection (default 100ms). */
-        private Duration reconnectInterval;
+        private @Nullable Duration reconnectInterval;
 
         /** Upper bound of the exponential reconnect back-off (0 = no back-off, the default). */
-        private Duration reconnectIntervalMax;
+        private @Nullable Duration reconnectIntervalMax;
 
         /** Interval of ZMTP heartbeats (PING); 0 turns them off (the default). */
-        private Duration heartbeatInterval;
+        private @Nullable Duration heartbeatInterval;
 
         /** How long without traffic after a PING before the connection is dropped (default: the interval). */
-        private Duration heartbeatTimeout;
+        private @Nullable Duration heartbeatTimeout;
 
         /** Time-to-live announced to the peer in PINGs (0 = none). */
-        private Duration heartbeatTtl;
+        private @Nullable Duration heartbeatTtl;
 
         /** Longest a handshake may take before the connection is dropped (default 30s; 0 = no limit). */
-        private Duration handshakeInterval;
+        private @Nullable Duration handshakeInterval;
 
         /** Largest inbound message accepted; a bigger one drops the connection (default: no limit). */
-        private DataSize maxMessageSize;
+        private @Nullable DataSize maxMessageSize;
 
         /** Outgoing messages a peer may spill to disk beyond send-hwm, fed back in order (default: none). */
-        private DataSize swap;
+        private @Nullable DataSize swap;
 
         /** Directory for swap files (default: the JVM's temporary directory). */
-        private String swapDirectory;
+        private @Nullable String swapDirectory;
 
-        public DataSize getSwap() {
+        public @Nullable DataSize getSwap() {
             return swap;
         }
 
-        public void setSwap(DataSize swap) {
+        public void setSwap(@Nullable DataSize swap) {
             this.swap = swap;
         }
 
-        public String getSwapDirectory() {
+        public @Nullable String getSwapDirectory() {
             return swapDirectory;
         }
 
-        public void setSwapDirectory(String swapDirectory) {
+        public void setSwapDirectory(@Nullable String swapDirectory) {
             this.swapDirectory = swapDirectory;
         }
 
-        public Integer getSendHwm() {
+        public @Nullable Integer getSendHwm() {
             return sendHwm;
         }
 
-        public void setSendHwm(Integer sendHwm) {
+        public void setSendHwm(@Nullable Integer sendHwm) {
             this.sendHwm = sendHwm;
         }
 
-        public Integer getReceiveHwm() {
+        public @Nullable Integer getReceiveHwm() {
             return receiveHwm;
         }
 
-        public void setReceiveHwm(Integer receiveHwm) {
+        public void setReceiveHwm(@Nullable Integer receiveHwm) {
             this.receiveHwm = receiveHwm;
         }
 
-        public Duration getLinger() {
+        public @Nullable Duration getLinger() {
             return linger;
         }
 
-        public void setLinger(Duration linger) {
+        public void setLinger(@Nullable Duration linger) {
             this.linger = linger;
         }
 
-        public Duration getSendTimeout() {
+        public @Nullable Duration getSendTimeout() {
             return sendTimeout;
         }
 
-        public void setSendTimeout(Duration sendTimeout) {
+        public void setSendTimeout(@Nullable Duration sendTimeout) {
             this.sendTimeout = sendTimeout;
         }
 
-        public Duration getReconnectInterval() {
+        public @Nullable Duration getReconnectInterval() {
             return reconnectInterval;
         }
 
-        public void setReconnectInterval(Duration reconnectInterval) {
+        public void setReconnectInterval(@Nullable Duration reconnectInterval) {
             this.reconnectInterval = reconnectInterval;
         }
 
-        public Duration getReconnectIntervalMax() {
+        public @Nullable Duration getReconnectIntervalMax() {
             return reconnectIntervalMax;
         }
 
-        public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
+        public void setReconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
             this.reconnectIntervalMax = reconnectIntervalMax;
         }
 
-        public Duration getHeartbeatInterval() {
+        public @Nullable Duration getHeartbeatInterval() {
             return heartbeatInterval;
         }
 
-        public void setHeartbeatInterval(Duration heartbeatInterval) {
+        public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
             this.heartbeatInterval = heartbeatInterval;
         }
 
-        public Duration getHeartbeatTimeout() {
+        public @Nullable Duration getHeartbeatTimeout() {
             return heartbeatTimeout;
         }
 
-        public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+        public void setHeartbeatTimeout(@Nullable Duration heartbeatTimeout) {
             this.heartbeatTimeout = heartbeatTimeout;
         }
 
-        public Duration getHeartbeatTtl() {
+        public @Nullable Duration getHeartbeatTtl() {
             return heartbeatTtl;
         }
 
-        public void setHeartbeatTtl(Duration heartbeatTtl) {
+        public void setHeartbeatTtl(@Nullable Duration heartbeatTtl) {
             this.heartbeatTtl = heartbeatTtl;
         }
 
-        public Duration getHandshakeInterval() {
+        public @Nullable Duration getHandshakeInterval() {
             return handshakeInterval;
         }
 
-        public void setHandshakeInterval(Duration handshakeInterval) {
+        public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
             this.handshakeInterval = handshakeInterval;
         }
 
-        public DataSize getMaxMessageSize() {
+        public @Nullable DataSize getMaxMessageSize() {
             return maxMessageSize;
         }
 
-        public void setMaxMessageSize(DataSize maxMessageSize) {
+        public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
         }
     }
@@ -275,7 +276,7 @@ public class ZmqProperties {
          * Socket type: PAIR, PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, or one of the draft types
          * CLIENT, SERVER, RADIO, DISH, SCATTER, GATHER, PEER, CHANNEL (case does not matter).
          */
-        private String type;
+        private @Nullable String type;
 
         /** Endpoints to bind, e.g. tcp://*:5555 or inproc://orders. */
         private List<String> bind = new ArrayList<>();
@@ -290,7 +291,7 @@ public class ZmqProperties {
         private boolean requireTopics;
 
         /** Routing id announced to peers (ROUTER peers address this socket by it). */
-        private String routingId;
+        private @Nullable String routingId;
 
         /** PLAIN security for this socket. */
         private final Plain plain = new Plain();
@@ -299,7 +300,7 @@ public class ZmqProperties {
         private final Curve curve = new Curve();
 
         /** ZAP domain this socket names when it authenticates clients. */
-        private String zapDomain;
+        private @Nullable String zapDomain;
 
         /**
          * Carry trace context (W3C traceparent, baggage) in an envelope frame before each message's payload, and read
@@ -323,19 +324,19 @@ public class ZmqProperties {
             return plain;
         }
 
-        public String getZapDomain() {
+        public @Nullable String getZapDomain() {
             return zapDomain;
         }
 
-        public void setZapDomain(String zapDomain) {
+        public void setZapDomain(@Nullable String zapDomain) {
             this.zapDomain = zapDomain;
         }
 
-        public String getType() {
+        public @Nullable String getType() {
             return type;
         }
 
-        public void setType(String type) {
+        public void setType(@Nullable String type) {
             this.type = type;
         }
 
@@ -371,11 +372,11 @@ public class ZmqProperties {
             this.requireTopics = requireTopics;
         }
 
-        public String getRoutingId() {
+        public @Nullable String getRoutingId() {
             return routingId;
         }
 
-        public void setRoutingId(String routingId) {
+        public void setRoutingId(@Nullable String routingId) {
             this.routingId = routingId;
         }
     }
@@ -387,10 +388,10 @@ public class ZmqProperties {
         private boolean server;
 
         /** PLAIN client: the user name to present (setting it enables PLAIN). */
-        private String username;
+        private @Nullable String username;
 
         /** PLAIN client: the password to present. */
-        private String password;
+        private @Nullable String password;
 
         public boolean isServer() {
             return server;
@@ -400,19 +401,19 @@ public class ZmqProperties {
             this.server = server;
         }
 
-        public String getUsername() {
+        public @Nullable String getUsername() {
             return username;
         }
 
-        public void setUsername(String username) {
+        public void setUsername(@Nullable String username) {
             this.username = username;
         }
 
-        public String getPassword() {
+        public @Nullable String getPassword() {
             return password;
         }
 
-        public void setPassword(String password) {
+        public void setPassword(@Nullable String password) {
             this.password = password;
         }
     }
@@ -424,13 +425,13 @@ public class ZmqProperties {
         private boolean server;
 
         /** This socket's long-term secret key. */
-        private String secretKey;
+        private @Nullable String secretKey;
 
         /** This socket's long-term public key (clients; derived from the secret key when unset). */
-        private String publicKey;
+        private @Nullable String publicKey;
 
         /** CURVE client: the server's public key (setting it enables CURVE). */
-        private String serverKey;
+        private @Nullable String serverKey;
 
         public boolean isServer() {
             return server;
@@ -440,27 +441,27 @@ public class ZmqProperties {
             this.server = server;
         }
 
-        public String getSecretKey() {
+        public @Nullable String getSecretKey() {
             return secretKey;
         }
 
-        public void setSecretKey(String secretKey) {
+        public void setSecretKey(@Nullable String secretKey) {
             this.secretKey = secretKey;
         }
 
-        public String getPublicKey() {
+        public @Nullable String getPublicKey() {
             return publicKey;
         }
 
-        public void setPublicKey(String publicKey) {
+        public void setPublicKey(@Nullable String publicKey) {
             this.publicKey = publicKey;
         }
 
-        public String getServerKey() {
+        public @Nullable String getServerKey() {
             return serverKey;
         }
 
-        public void setServerKey(String serverKey) {
+        public void setServerKey(@Nullable String serverKey) {
             this.serverKey = serverKey;
         }
     }
@@ -469,13 +470,13 @@ public class ZmqProperties {
     public static class Zap {
 
         /** File of user=password lines; when set, a ZAP handler accepting exactly those users runs. */
-        private Path plainPasswordFile;
+        private @Nullable Path plainPasswordFile;
 
-        public Path getPlainPasswordFile() {
+        public @Nullable Path getPlainPasswordFile() {
             return plainPasswordFile;
         }
 
-        public void setPlainPasswordFile(Path plainPasswordFile) {
+        public void setPlainPasswordFile(@Nullable Path plainPasswordFile) {
             this.plainPasswordFile = plainPasswordFile;
         }
     }
@@ -499,16 +500,16 @@ public class ZmqProperties {
         private boolean returnExceptions;
 
         /** Name of a socket under zmq.sockets where messages go once their listener failed on every attempt. */
-        private String deadLetterSocket;
+        private @Nullable String deadLetterSocket;
 
         /** Retries of a message whose listener threw. */
         private final Retry retry = new Retry();
 
-        public String getDeadLetterSocket() {
+        public @Nullable String getDeadLetterSocket() {
             return deadLetterSocket;
         }
 
-        public void setDeadLetterSocket(String deadLetterSocket) {
+        public void setDeadLetterSocket(@Nullable String deadLetterSocket) {
             this.deadLetterSocket = deadLetterSocket;
         }
 
