@@ -122,10 +122,22 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
                 p.beanName(), registry);
         SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
         String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
-        String propagation = resolve(a.propagation());
         return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()),
-                resolveAll(a.connect()), resolveAll(a.topics()), propagation.isEmpty() ? null
-                : Boolean.valueOf(propagation), settings(a), p.bean(), p.method(), target);
+                resolveAll(a.connect()), resolveAll(a.topics()), flag(p, "propagation", a.propagation()), settings(a),
+                p.bean(), p.method(), target);
+    }
+
+    /** The resolved {@code true}/{@code false} attribute {@code name}, or {@code null} when empty. */
+    private @Nullable Boolean flag(Pending p, String name, String value) {
+        String v = resolve(value);
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalStateException("@ZmqListener " + p.method().getDeclaringClass().getSimpleName() + "."
+                    + p.method().getName() + ": " + name + " must be true or false, got '" + v + "'");
+        }
+        return Boolean.valueOf(v);
     }
 
     /** The container settings the annotation gives (non-empty String attributes but the socket's), resolved. */

@@ -121,8 +121,12 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
                 endpoint.method());
         ZmqMessageListener listener = new MessagingListenerAdapter(method, converter, endpoint.id(), spec.name(),
                 sender);
-        return container(endpoint.id(), spec, listener, properties,
+        ZmqListenerContainer container = container(endpoint.id(), spec, listener, properties,
                 "@ZmqListener " + endpoint.describe() + " (id '" + endpoint.id() + "')");
+        if (endpoint.socket().isEmpty()) {
+            sockets.recordInline(spec);
+        }
+        return container;
     }
 
     /** The container, its dead-letter socket (if any) made into the publisher. */
@@ -179,7 +183,7 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
             throw invalid(e, "name a socket (socket = \"...\") or give type and bind or connect");
         }
         try {
-            return sockets.inline(new ZmqSocketSpec(SocketSpec.builder(e.id()).type(e.type()).bind(e.bind())
+            return sockets.mapped(new ZmqSocketSpec(SocketSpec.builder(e.id()).type(e.type()).bind(e.bind())
                     .connect(e.connect()).topics(e.topics()).options(defaultOptions).build(),
                     Boolean.TRUE.equals(e.propagation())));
         } catch (ZmqException bad) {

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * The default {@link ContainerErrorHandler}, in the shape of Spring Kafka's {@code DefaultErrorHandler(recoverer,
  * backOff)}: tries a failed message again as long as {@code backOff} allows, waiting as it says (on the listener's
  * thread), and when it gives up hands the message to the {@code recoverer} (a {@link DeadLetterPublisher}, if any),
- * then rethrows the last exception so the container sends its error reply. A recoverer that fails is logged, never
- * retried. Thread-safe when its recoverer is.
+ * then rethrows the last exception so the container sends its error reply. A thread interrupted while it waits (a
+ * container stopping past its shutdown timeout) makes no more attempts and still recovers the message. A recoverer
+ * that fails is logged, never retried. Thread-safe when its recoverer is.
  */
 public final class DefaultErrorHandler implements ContainerErrorHandler {
 
@@ -38,7 +39,13 @@ public final class DefaultErrorHandler implements ContainerErrorHandler {
         long wait;
         while ((wait = execution.nextBackOff()) != BackOffExecution.STOP) {
             if (wait > 0) {
-                TimeUnit.MILLISECONDS.sleep(wait);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(wait);
+                } catch (InterruptedException stopping) {
+                    // the container is stopping: no more attempts, but the message is still recovered
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
             try {
                 return failed.retry();

@@ -51,11 +51,17 @@ public final class ZmqSocketRegistry {
         return spec;
     }
 
-    /** Records an inline listener socket, under its name, as this registry maps it; returns the mapped spec. */
-    public ZmqSocketSpec inline(ZmqSocketSpec spec) {
-        ZmqSocketSpec mapped = spec.withEndpoints(endpoints);
-        inline.put(mapped.name(), mapped);
-        return mapped;
+    /** {@code spec} with its endpoints as this registry maps them (unchanged unless test support maps them). */
+    public ZmqSocketSpec mapped(ZmqSocketSpec spec) {
+        return spec.withEndpoints(endpoints);
+    }
+
+    /**
+     * Records an inline listener socket under its name, once its listener exists, so {@link #find} knows it (test
+     * support addresses inline listeners this way). Give it {@link #mapped} specs.
+     */
+    public void recordInline(ZmqSocketSpec spec) {
+        inline.put(spec.name(), spec);
     }
 
     /** The named socket, or else the inline listener socket, called {@code name}. */
