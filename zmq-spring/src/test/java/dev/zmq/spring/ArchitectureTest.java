@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * zmq-spring's layering, as docs/ARCHITECTURE.md draws it: annotation -> config -> listener -> core, metrics,
- * support; core -> metrics, support; integration -> config, listener, core, support; metrics observes listeners
+ * support; core -> metrics, support; integration -> config, listener, core, support; mongrel2 -> config, listener,
+ * core, support, metrics (and nothing uses mongrel2); metrics observes listeners
  * through its own interfaces and depends on no other package of ours; support depends on none. No cycles between
  * packages, and zmq-core's internals stay out of sight.
  */
@@ -26,6 +27,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("annotation").definedBy("dev.zmq.spring.annotation..")
                 .layer("integration").definedBy("dev.zmq.spring.integration..")
+                .layer("mongrel2").definedBy("dev.zmq.spring.mongrel2..")
                 .layer("config").definedBy("dev.zmq.spring.config..")
                 .layer("listener").definedBy("dev.zmq.spring.listener..")
                 .layer("core").definedBy("dev.zmq.spring.core..")
@@ -33,12 +35,13 @@ class ArchitectureTest {
                 .layer("support").definedBy("dev.zmq.spring.support..")
                 .whereLayer("annotation").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integration").mayNotBeAccessedByAnyLayer()
-                .whereLayer("config").mayOnlyBeAccessedByLayers("annotation", "integration")
-                .whereLayer("listener").mayOnlyBeAccessedByLayers("config", "integration")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("config", "listener", "integration")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("config", "listener", "core")
+                .whereLayer("mongrel2").mayNotBeAccessedByAnyLayer()
+                .whereLayer("config").mayOnlyBeAccessedByLayers("annotation", "integration", "mongrel2")
+                .whereLayer("listener").mayOnlyBeAccessedByLayers("config", "integration", "mongrel2")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("config", "listener", "integration", "mongrel2")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("config", "listener", "core", "mongrel2")
                 .whereLayer("support").mayOnlyBeAccessedByLayers("annotation", "integration", "config", "listener",
-                        "core", "metrics")
+                        "core", "metrics", "mongrel2")
                 .check(SPRING);
     }
 

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -123,21 +124,22 @@ public class ZmqListenerAnnotationBeanPostProcessor implements BeanPostProcessor
         SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(p.method(), SendTo.class);
         String target = sendTo == null || sendTo.value().length == 0 ? null : resolve(sendTo.value()[0]);
         return new ZmqListenerEndpoint(id, resolve(a.socket()), resolve(a.type()), resolveAll(a.bind()),
-                resolveAll(a.connect()), resolveAll(a.topics()), flag(p, "propagation", a.propagation()), settings(a),
+                resolveAll(a.connect()), resolveAll(a.topics()), flag(p, "propagation", a.propagation()).orElse(null),
+                settings(a),
                 p.bean(), p.method(), target);
     }
 
-    /** The resolved {@code true}/{@code false} attribute {@code name}, or {@code null} when empty. */
-    private @Nullable Boolean flag(Pending p, String name, String value) {
+    /** The resolved {@code true}/{@code false} attribute {@code name}; empty when the attribute is. */
+    private Optional<Boolean> flag(Pending p, String name, String value) {
         String v = resolve(value);
         if (v.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
             throw new IllegalStateException("@ZmqListener " + p.method().getDeclaringClass().getSimpleName() + "."
                     + p.method().getName() + ": " + name + " must be true or false, got '" + v + "'");
         }
-        return Boolean.valueOf(v);
+        return Optional.of(Boolean.valueOf(v));
     }
 
     /** The container settings the annotation gives (non-empty String attributes but the socket's), resolved. */

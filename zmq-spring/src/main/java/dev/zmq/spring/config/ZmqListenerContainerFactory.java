@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.validation.Validator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -42,9 +44,10 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
     private final ZmqMessageConverter converter;
     private final ContainerProperties containerProperties = new ContainerProperties();
     private List<OptionValue<?>> defaultOptions = List.of();
-    private @Nullable Validator validator;
+    private volatile @Nullable Validator validator;
     private @Nullable ZmqTemplate template;
     private ListenerSettings settings = new ListenerSettings(null);
+    private final List<HandlerMethodArgumentResolver> argumentResolvers = new ArrayList<>();
     private volatile @Nullable DefaultMessageHandlerMethodFactory methods;
 
     /** A factory making sockets in {@code context}, named ones from {@code sockets}. */
@@ -67,6 +70,14 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
     /** Validates {@code @Valid @Payload} parameters; none by default. */
     public void setValidator(Validator validator) {
         this.validator = validator;
+    }
+
+    /**
+     * Adds a resolver for listener parameters of a type of your own (e.g. Mongrel2's request), consulted after the
+     * built-in one for {@code ZmqMessage}; call it before the first container is made.
+     */
+    public void addArgumentResolver(HandlerMethodArgumentResolver resolver) {
+        argumentResolvers.add(resolver);
     }
 
     /** Sends {@code @SendTo} return values and dead letters to sockets named under {@code zmq.sockets}. */
@@ -199,9 +210,13 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
                 if (f == null) {
                     f = new DefaultMessageHandlerMethodFactory();
                     f.setMessageConverter(converter.payloadConverter());
-                    f.setCustomArgumentResolvers(List.of(new ZmqMessageArgumentResolver()));
-                    if (validator != null) {
-                        f.setValidator(validator);
+                    List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>(argumentResolvers.size() + 1);
+                    resolvers.add(new ZmqMessageArgumentResolver());
+                    resolvers.addAll(argumentResolvers);
+                    f.setCustomArgumentResolvers(resolvers);
+                    Validator v = validator;
+                    if (v != null) {
+                        f.setValidator(v);
                     }
                     f.afterPropertiesSet();
                     methods = f;

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Turns application payloads into ZeroMQ frames and received frames into the types listener methods and
  * {@code sendAndReceive} ask for. Outbound: {@code ZmqMessage} as is, {@code Frame}, {@code byte[]} (not copied),
- * {@code String} (UTF-8), a Spring {@code Message} by its payload, anything else as JSON. Inbound: {@code byte[]},
- * {@code String}, anything else read as JSON, through a Spring {@link MessageConverter} that listener methods share.
+ * {@code String} (UTF-8), a Spring {@code Message} by its payload, a {@link Framed} payload as its own frames,
+ * anything else as JSON. Inbound: {@code byte[]}, {@code String}, anything else read as JSON, through a Spring
+ * {@link MessageConverter} that listener methods share.
  *
  * <p>Thread-safe. Subclass or replace the bean to change the mapping. Conversion failures throw
  * {@link MessageConversionException} naming the type.
@@ -41,6 +42,9 @@ public class ZmqMessageConverter {
         }
         if (payload instanceof Message<?> m) {
             return toZmqMessage(m.getPayload());
+        }
+        if (payload instanceof Framed f) {
+            return f.toZmqMessage();
         }
         return ZmqMessage.of(toFrame(payload));
     }
@@ -104,5 +108,15 @@ public class ZmqMessageConverter {
     /** The converter listener methods use for their payload parameters. */
     public MessageConverter payloadConverter() {
         return payloadConverter;
+    }
+
+    /**
+     * A payload that knows its own frames (a protocol's wire message, e.g. a Mongrel2 reply): sent, returned from a
+     * listener or sent by {@code @SendTo} as {@link #toZmqMessage()} says, not as JSON.
+     */
+    public interface Framed {
+
+        /** The frames to send. */
+        ZmqMessage toZmqMessage();
     }
 }
