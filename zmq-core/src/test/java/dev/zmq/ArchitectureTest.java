@@ -62,7 +62,9 @@ class ArchitectureTest {
                 .layer("wire").definedBy("dev.zmq.wire..")
                 .layer("pipe").definedBy("dev.zmq.pipe..")
                 .layer("monitor").definedBy("dev.zmq.monitor..")
-                .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .layer("majordomo").definedBy("dev.zmq.majordomo..")
+                .whereLayer("majordomo").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayOnlyBeAccessedByLayers("majordomo")
                 .whereLayer("transport").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("pattern").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("api", "transport")
@@ -74,7 +76,7 @@ class ArchitectureTest {
 
     @Test
     void belowTheApiOnlyItsValueTypesAreUsed() {
-        noClasses().that().resideOutsideOfPackage("dev.zmq")
+        noClasses().that().resideOutsideOfPackages("dev.zmq", "dev.zmq.majordomo..")
                 .should().dependOnClassesThat(API_BEYOND_VALUE_TYPES)
                 .check(CORE);
     }
