@@ -17,8 +17,11 @@ import java.lang.annotation.Target;
  *
  * <p>Parameters: the payload (first body frame) as {@code byte[]}, {@code String} or any JSON-readable type
  * (optionally {@code @Payload @Valid}), {@code Message<?>}, {@link dev.zmq.ZmqMessage} (every frame as received),
- * {@code @Header(ZmqHeaders.TOPIC)}, {@code @Header(ZmqHeaders.ROUTING_ID)}. For REP and ROUTER sockets the return
- * value is the reply (ROUTER replies keep the sender's envelope); elsewhere use {@code @SendTo("socket")}.
+ * {@code @Header(ZmqHeaders.TOPIC)}, {@code @Header(ZmqHeaders.ROUTING_ID)}. On sockets that
+ * {@linkplain dev.zmq.SocketType#replies() reply} (REP, ROUTER, SERVER, PEER) the return value is the reply to the
+ * sender (ROUTER replies keep its envelope); on other sockets that can send (DEALER, PAIR, CLIENT, CHANNEL, XPUB) it
+ * goes out through the same socket; on receive-only ones (PULL, SUB, XSUB, DISH, GATHER) use
+ * {@code @SendTo("socket")}. A listener on a socket that cannot receive (PUB, PUSH, RADIO, SCATTER) is refused.
  *
  * <p>Attributes other than {@code id}, {@code socket}, {@code type}, {@code bind}, {@code connect}, {@code topics},
  * {@code propagation} and {@code containerFactory} are container settings: a non-empty one sets the

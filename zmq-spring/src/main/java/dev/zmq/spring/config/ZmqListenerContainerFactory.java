@@ -106,6 +106,9 @@ public class ZmqListenerContainerFactory implements BeanFactoryAware {
         SocketType type = spec.type();
         String sendTo = endpoint.sendTo();
         boolean returns = endpoint.method().getReturnType() != void.class;
+        if (!type.canReceive()) {
+            throw invalid(endpoint, "a " + type + " socket never receives, so its listener would never be called");
+        }
         if (sendTo != null && type.replies()) {
             throw invalid(endpoint, "@SendTo cannot be used on a " + type + " listener: its return value is the reply");
         }

@@ -12,8 +12,10 @@ public interface ZmqErrorHandler {
     /**
      * Handles {@code error}, thrown while handling {@code message} by listener {@code listenerId}.
      *
-     * @return the reply payload a waiting requester gets (REP and ROUTER listeners), converted like a listener's return
-     *     value; {@code null} for the container's default error reply ({@code ERROR} and the exception's message)
+     * @return the reply payload a waiting requester gets (listeners on sockets that
+     *     {@linkplain dev.zmq.SocketType#replies() reply}: REP, ROUTER, SERVER, PEER), converted like a listener's
+     *     return value; {@code null} for the container's default error reply (a bare {@code ERROR}, with the
+     *     exception's class and message only when {@code returnExceptions} is on)
      */
     @Nullable Object handleError(String listenerId, ReceivedMessage message, Exception error);
 }

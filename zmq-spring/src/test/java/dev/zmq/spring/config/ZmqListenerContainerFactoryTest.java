@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -219,6 +221,16 @@ class ZmqListenerContainerFactoryTest {
                         null)))
                 .withMessageContaining("Listeners.echo")
                 .withMessageContaining("returns a value but its PULL socket cannot reply");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUSH", "PUB", "RADIO", "SCATTER"})
+    void aListenerOnASocketThatNeverReceivesIsRefused(String type) {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> factory.createContainer(inline("sender", type, "inproc://never-" + type, "echo",
+                        Map.of(), null)))
+                .withMessageContaining("Listeners.echo")
+                .withMessageContaining("a " + type + " socket never receives");
     }
 
     @Test

@@ -1,0 +1,5 @@
+package dev.zmq.spring.test.reference;
+
+/** A request for a quote. */
+public record QuoteRequest(String symbol) {
+}
