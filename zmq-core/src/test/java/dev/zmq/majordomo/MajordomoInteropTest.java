@@ -1,16 +1,12 @@
 package dev.zmq.majordomo;
 
-import dev.zmq.ContextFixture;
 import dev.zmq.ZmqMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,27 +17,10 @@ import static org.awaitility.Awaitility.await;
  * on libzmq 4.3 (Debian's pyzmq), each in a process of its own.
  */
 @Timeout(90)
-class MajordomoInteropTest extends ContextFixture {
+class MajordomoInteropTest extends MajordomoFixture {
 
     private static final MdpHeartbeat HEARTBEAT = new MdpHeartbeat(Duration.ofMillis(250), 3);
     private static final Duration LONG = Duration.ofSeconds(30);
-
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        threads.shutdownNow();
-        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        toClose.add(c);
-        return c;
-    }
 
     private String ourBroker() {
         MajordomoBroker broker = closing(MajordomoBroker.builder(ctx).heartbeat(HEARTBEAT).build());

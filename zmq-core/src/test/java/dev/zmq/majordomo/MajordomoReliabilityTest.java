@@ -1,8 +1,6 @@
 package dev.zmq.majordomo;
 
-import dev.zmq.ContextFixture;
 import dev.zmq.ZmqMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -10,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,27 +19,10 @@ import static org.awaitility.Awaitility.await;
  * wait on what they expect.
  */
 @Timeout(120)
-class MajordomoReliabilityTest extends ContextFixture {
+class MajordomoReliabilityTest extends MajordomoFixture {
 
     private static final MdpHeartbeat HEARTBEAT = new MdpHeartbeat(Duration.ofMillis(200), 3);
     private static final Duration LONG = Duration.ofSeconds(30);
-
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        threads.shutdownNow();
-        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        toClose.add(c);
-        return c;
-    }
 
     private MajordomoWorker ourWorker(String endpoint, String service) {
         MajordomoWorker w = closing(MajordomoWorker.builder(ctx, endpoint, service).heartbeat(HEARTBEAT)

@@ -1,13 +1,11 @@
 package dev.zmq.majordomo;
 
-import dev.zmq.ContextFixture;
 import dev.zmq.ErrorCode;
 import dev.zmq.SocketOption;
 import dev.zmq.ZmqException;
 import dev.zmq.ZmqMessage;
 import dev.zmq.security.CurveMechanism;
 import dev.zmq.security.Z85;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,26 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Our broker, workers and clients together: every transport, CURVE, many requests in flight, timeouts. */
 @Timeout(60)
-class MajordomoTest extends ContextFixture {
+class MajordomoTest extends MajordomoFixture {
 
     static final MdpHeartbeat FAST = new MdpHeartbeat(Duration.ofMillis(100), 5);
-
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        threads.shutdownNow();
-        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        toClose.add(c);
-        return c;
-    }
 
     private MajordomoWorker echoWorker(MajordomoWorker.Builder builder) {
         MajordomoWorker w = closing(builder.heartbeat(FAST).reconnect(Duration.ofMillis(50), Duration.ofSeconds(1))
